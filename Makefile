@@ -1,0 +1,56 @@
+# The two commands: `make serve` and `make test`. Everything else is a step they share.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+# Build date = last commit's time, so two builds of one commit are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: setup serve build test data figures bench crosscheck chromium lock clean
+
+setup: $(BIN)/.installed
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v <= (3, 13) else "refimpl needs CPython 3.11-3.13; this is %d.%d (set PYTHON=python3.x)" % v)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+data: setup
+	$(BIN)/python -m refimpl.data
+
+figures: setup
+	$(BIN)/python -m refimpl.figures --out build/generated/figures
+
+build: data
+	$(BIN)/mkdocs build --strict
+
+serve: data
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+
+chromium:
+	@bash scripts/ensure_chromium.sh
+
+test: setup chromium data
+	$(BIN)/python -m pytest
+
+bench: data
+	$(BIN)/python scripts/bench.py
+
+crosscheck: setup
+	$(BIN)/python scripts/crosscheck.py
+
+# Re-resolve the newest versions and pin them (needs the package index).
+lock:
+	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet setuptools -e '.[test]'
+	{ echo "# Exact versions for the docs and test environment (Python 3.11-3.13)."; \
+	  echo "# Regenerate with: make lock   (never edit by hand)"; \
+	  build/lock-venv/bin/pip freeze --all --exclude-editable | grep -viE '^pip=='; } > requirements.lock
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf site build .pytest_cache .hypothesis

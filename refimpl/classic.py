@@ -1,0 +1,212 @@
+"""The classic activations: the threshold unit, the identity and the two sigmoids.
+
+Each function takes a float array (the registry converts and checks the input) and returns an
+array of the same dtype. None of them warns, for any input: they never evaluate exp of a
+positive argument, so nothing overflows.
+"""
+
+import numpy as np
+
+from .registry import Entry, Framework, Kink, Param, Properties, register
+
+
+# --8<-- [start:step]
+def step(x, at_zero=0.0):
+    r"""Heaviside step: the threshold unit of McCulloch and Pitts.
+
+    .. math:: H(x) = \begin{cases} 0 & x < 0 \\ a & x = 0 \\ 1 & x > 0 \end{cases}
+
+    Args:
+        x: input array.
+        at_zero: the value a at x = 0, like ``numpy.heaviside``'s second argument.
+
+    Returns:
+        An array of the shape and dtype of ``x``.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.step([-2.0, 0.0, 3.0]))
+        [0. 0. 1.]
+        >>> print(refimpl.step(0.0, at_zero=0.5))
+        0.5
+
+    Reference: McCulloch & Pitts (1943), doi:10.1007/BF02478259.
+    """
+    return np.heaviside(x, at_zero)
+
+
+def step_derivative(x, at_zero=0.0):
+    # Zero wherever it exists; at 0 the jump has no derivative and 0 is what backprop can use.
+    return np.where(np.isnan(x), x, np.zeros_like(x))
+# --8<-- [end:step]
+
+
+def identity(x):
+    r"""Identity: :math:`f(x) = x`, the activation of a linear layer.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.identity([-1.5, 2.0]))
+        [-1.5  2. ]
+    """
+    return x.copy()
+
+
+def identity_derivative(x):
+    return np.where(np.isnan(x), x, np.ones_like(x))
+
+
+# --8<-- [start:sigmoid]
+def sigmoid(x):
+    r"""Logistic sigmoid.
+
+    .. math:: \sigma(x) = \frac{1}{1 + e^{-x}}
+
+    Computed from :math:`e = e^{-|x|} \le 1`, which cannot overflow: :math:`1/(1+e)` for
+    :math:`x \ge 0` and the equal :math:`e/(1+e)` for :math:`x < 0`. Both are within 2 ulp.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, 1].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.sigmoid([-1000.0, 0.0, 1000.0]))
+        [0.  0.5 1. ]
+
+    Reference: Rumelhart, Hinton & Williams (1986), doi:10.1038/323533a0.
+    """
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_derivative(x):
+    r""":math:`\sigma'(x) = \sigma(x)\,\sigma(-x) = e/(1+e)^2` with :math:`e = e^{-|x|}`.
+
+    The textbook form :math:`\sigma(x)(1-\sigma(x))` loses every digit once
+    :math:`\sigma(x)` rounds to 1 (x > 37); this form keeps full relative precision.
+    """
+    e = np.exp(-np.abs(x))
+    return e / ((1 + e) * (1 + e))
+# --8<-- [end:sigmoid]
+
+
+# --8<-- [start:tanh]
+def tanh(x):
+    r"""Hyperbolic tangent.
+
+    .. math:: \tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1
+
+    Uses the C library's ``tanh`` through ``numpy.tanh``, which is accurate to about 1 ulp.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.tanh([-30.0, 0.0, 30.0]))
+        [-1.  0.  1.]
+    """
+    return np.tanh(x)
+
+
+def tanh_derivative(x):
+    r""":math:`\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2 x = 4e/(1+e)^2`, :math:`e = e^{-2|x|}`.
+
+    :math:`1 - \tanh^2 x` cancels to 0 for |x| > 19.1; the last form keeps full precision
+    and, like the sigmoid, never overflows.
+    """
+    e = np.exp(-2 * np.abs(x))
+    return 4 * e / ((1 + e) * (1 + e))
+# --8<-- [end:tanh]
+
+
+_SMOOTH_SIGMOID = dict(smoothness="Cinf", saturates=(True, True), monotonic="increasing")
+
+register(Entry(
+    name="step",
+    fn=step,
+    derivative_fn=step_derivative,
+    title="Heaviside step",
+    summary="The threshold unit: 1 for positive input, 0 for negative. The activation of the "
+            "McCulloch–Pitts neuron and the perceptron; its zero gradient rules it out for backprop.",
+    family="classic",
+    aliases=("heaviside", "binary_step"),
+    params=(Param("at_zero", 0.0, "a real number in [0, 1]",
+                  "value returned at x = 0 (numpy.heaviside's x2)",
+                  lambda v: not isinstance(v, bool) and 0 <= float(v) <= 1),),
+    latex=r"H(x) = \begin{cases} 0 & x < 0 \\ a & x = 0 \\ 1 & x > 0 \end{cases}",
+    derivative_latex=r"H'(x) = 0 \quad (x \neq 0)",
+    declared=Properties(range=(0.0, 1.0), monotonic="non-decreasing", smoothness="discontinuous",
+                        saturates=(True, True)),
+    kinks=(Kink(0.0, 0.0, "H jumps at 0, so no derivative exists there (its distributional "
+                          "derivative is the Dirac delta); 0 is returned, the value on both sides."),),
+    origin=("mcculloch1943logical", "rosenblatt1958perceptron"),
+    year=1943,
+    frameworks={
+        "pytorch": Framework(("torch.heaviside",), "torch.heaviside({x}, torch.tensor(0.0))",
+                             "No module and no default: the value at 0 (`values`) is required."),
+        "jax": Framework(("jax.numpy.heaviside",), "jax.numpy.heaviside({x}, 0.0)",
+                         "The value at 0 (`x2`) is required."),
+        "keras": None,
+    },
+))
+
+register(Entry(
+    name="identity",
+    fn=identity,
+    derivative_fn=identity_derivative,
+    title="Identity",
+    summary="f(x) = x: no nonlinearity. The output activation for unbounded regression.",
+    family="classic",
+    aliases=("linear",),
+    latex=r"f(x) = x",
+    derivative_latex=r"f'(x) = 1",
+    declared=Properties(range=(-np.inf, np.inf), monotonic="increasing", smoothness="Cinf",
+                        saturates=(False, False)),
+    frameworks={
+        "pytorch": Framework(("torch.nn.Identity",), "torch.nn.Identity()({x})"),
+        "jax": Framework(("jax.nn.identity",), "jax.nn.identity({x})"),
+        "keras": Framework(("keras.activations.linear",), "keras.activations.linear({x})"),
+    },
+))
+
+register(Entry(
+    name="sigmoid",
+    fn=sigmoid,
+    derivative_fn=sigmoid_derivative,
+    title="Sigmoid (logistic)",
+    summary="The logistic function squashes any real number into (0, 1). Used today as the output "
+            "of binary and multi-label classifiers and as the gate in LSTM/GRU cells and GLU.",
+    family="classic",
+    aliases=("logistic", "expit"),
+    latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+    derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = \sigma(x)\,\sigma(-x)",
+    declared=Properties(range=(0.0, 1.0), **_SMOOTH_SIGMOID),
+    origin=("rumelhart1986learning",),
+    year=1986,
+    frameworks={
+        "pytorch": Framework(("torch.nn.Sigmoid", "torch.sigmoid"), "torch.sigmoid({x})"),
+        "jax": Framework(("jax.nn.sigmoid",), "jax.nn.sigmoid({x})"),
+        "keras": Framework(("keras.activations.sigmoid",), "keras.activations.sigmoid({x})"),
+    },
+))
+
+register(Entry(
+    name="tanh",
+    fn=tanh,
+    derivative_fn=tanh_derivative,
+    title="Tanh",
+    summary="The hyperbolic tangent, a sigmoid rescaled to (−1, 1) and centred on 0. Used today "
+            "in LSTM/GRU cell updates and as the inner function of GELU's tanh approximation.",
+    family="classic",
+    aliases=("hyperbolic_tangent",),
+    latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
+    derivative_latex=r"\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2(x)",
+    declared=Properties(range=(-1.0, 1.0), **_SMOOTH_SIGMOID),
+    origin=("lecun1998efficient",),
+    frameworks={
+        "pytorch": Framework(("torch.nn.Tanh", "torch.tanh"), "torch.tanh({x})"),
+        "jax": Framework(("jax.nn.tanh", "jax.numpy.tanh"), "jax.nn.tanh({x})"),
+        "keras": Framework(("keras.activations.tanh",), "keras.activations.tanh({x})"),
+    },
+))

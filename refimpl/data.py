@@ -1,0 +1,81 @@
+"""The data stage: slow results computed once and cached.
+
+    python -m refimpl.data [--out DIR] [--only NAME ...]
+
+Each result is a function named in RESULTS. Its cache file ``DIR/NAME.json`` holds the value and
+the hash of the code the function imports (refimpl modules, transitively) plus the versions of the
+libraries it measures with; the pages stage reads a result only while that hash still matches, so
+a cached number can never outlive the code that produced it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from refimpl.codehash import code_hash
+
+DEFAULT_DIR = Path("build/data")
+# name -> "module:function"
+RESULTS = {
+    "accuracy": "refimpl.accuracy:grid",
+}
+
+
+def key(name: str) -> str:
+    import mpmath
+    import numpy
+
+    module = RESULTS[name].partition(":")[0]
+    return code_hash(module, extra=f"{name}|numpy {numpy.__version__}|mpmath {mpmath.__version__}")
+
+
+def load(name: str, data_dir: Path = DEFAULT_DIR):
+    """The cached value of a result, or None when it is missing or stale."""
+    path = Path(data_dir) / f"{name}.json"
+    if not path.exists():
+        return None
+    record = json.loads(path.read_text())
+    return record["value"] if record.get("key") == key(name) else None
+
+
+def compute(name: str):
+    module, _, func = RESULTS[name].partition(":")
+    return getattr(importlib.import_module(module), func)()
+
+
+def run(data_dir: Path = DEFAULT_DIR, only: list[str] | None = None) -> dict[str, str]:
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    status = {}
+    for name in RESULTS:
+        if only and name not in only:
+            continue
+        if load(name, data_dir) is not None:
+            status[name] = "cached"
+            continue
+        start = time.perf_counter()
+        value = compute(name)
+        record = {"key": key(name), "value": value}
+        (data_dir / f"{name}.json").write_text(json.dumps(record, indent=1, sort_keys=True))
+        status[name] = f"computed in {time.perf_counter() - start:.1f} s"
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m refimpl.data", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--only", nargs="*", choices=sorted(RESULTS))
+    args = parser.parse_args(argv)
+    for name, status in run(args.out, args.only).items():
+        print(f"refimpl.data: {name}: {status}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,239 @@
+"""Every figure of the site, drawn from refimpl at build time.
+
+    python -m refimpl.figures --out DIR [--only NAME ...]
+
+writes, for each figure NAME:
+  NAME.svg, NAME-dark.svg   the figure for the light and the dark colour scheme;
+  NAME.md                   the Markdown that shows it (both images, with alt text), which pages
+                            include with ``--8<-- "figures/NAME.md"``.
+
+How figures follow the colour scheme: each figure is drawn once, for the light scheme, with
+colours from PALETTE; its dark twin is the same SVG with every palette colour swapped for its
+dark counterpart (text and axes light, lines in lighter tints of the same hues). Pages show them
+with Material's ``#only-light`` / ``#only-dark`` so the toggle switches them. Line styles differ
+as well as colours, so a figure reads in greyscale and for colour-blind readers (Okabe–Ito hues).
+
+SVG bytes are deterministic: fixed hash salt, no date, text kept as text. A figure is redrawn
+only when the hash of the code it depends on changes (the cache is the output directory).
+A figure that fails stops the run with its name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+import refimpl
+from refimpl.codehash import code_hash
+
+# light colour -> dark-scheme colour; lowercase hex as matplotlib writes it
+PALETTE = {
+    "fg": ("#1f1f1f", "#e3e3e3"),
+    "grid": ("#d9d9d9", "#3d4150"),
+    "blue": ("#0072b2", "#56b4e9"),
+    "vermillion": ("#d55e00", "#f0a05a"),
+    "green": ("#009e73", "#3fd4a6"),
+    "purple": ("#cc79a7", "#e4a8cb"),
+    "orange": ("#e69f00", "#f5c04a"),
+}
+C = {k: light for k, (light, _) in PALETTE.items()}
+STYLE = {
+    "svg.hashsalt": "refimpl",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": 11,
+    "text.color": C["fg"],
+    "axes.labelcolor": C["fg"],
+    "axes.edgecolor": C["fg"],
+    "xtick.color": C["fg"],
+    "ytick.color": C["fg"],
+    "axes.grid": True,
+    "grid.color": C["grid"],
+    "grid.linewidth": 0.8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "lines.linewidth": 2.2,
+    "figure.figsize": (6.4, 3.6),
+    "path.simplify": True,
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    alt: str
+    draw: Callable  # draw(ax) -> None
+    entries: tuple[str, ...]
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def figure(name: str, alt: str, entries: tuple[str, ...]):
+    def deco(draw):
+        FIGURES[name] = Figure(name, alt, draw, entries)
+        return draw
+    return deco
+
+
+# -- drawing helpers ---------------------------------------------------------------------------
+def plot_f_and_derivative(ax, entry, x=np.linspace(-6, 6, 1201), **params):
+    """f solid, f' dashed; a gap at each discontinuity, with the value taken there marked."""
+    y = entry(x, **params)
+    dy = entry.derivative(x, **params)
+    if entry.declared and entry.declared.smoothness == "discontinuous":
+        for k in entry.kinks:
+            y = np.where(np.isclose(x, k.at), np.nan, y)
+    ax.plot(x, y, color=C["blue"], label=f"{entry.name}(x)")
+    ax.plot(x, dy, color=C["vermillion"], linestyle="--", label=f"{entry.name}′(x)")
+    if entry.declared and entry.declared.smoothness == "discontinuous":
+        for k in entry.kinks:
+            left, right = entry(k.at - 1e-9, **params), entry(k.at + 1e-9, **params)
+            ax.plot([k.at, k.at], [left, right], "o", color=C["blue"], markerfacecolor="none")
+            ax.plot([k.at], [entry(k.at, **params)], "o", color=C["blue"])
+    for k in entry.kinks:
+        ax.plot([k.at], [k.derivative], "o", color=C["vermillion"], markersize=5)
+    ax.axhline(0, color=C["fg"], linewidth=0.8)
+    ax.axvline(0, color=C["fg"], linewidth=0.8)
+    ax.set_xlabel("x")
+    ax.legend(loc="upper left")
+
+
+def _f_and_derivative(name: str, alt: str, **kw):
+    figure(f"{name}", alt, (name,))(lambda ax: plot_f_and_derivative(ax, refimpl.get(name), **kw))
+
+
+_f_and_derivative(
+    "step",
+    "The Heaviside step (solid): 0 for negative x, 1 for positive x, with a jump at x = 0 where "
+    "it takes the value 0 (filled dot); its derivative (dashed) is 0 everywhere it exists.",
+)
+_f_and_derivative(
+    "sigmoid",
+    "The sigmoid (solid) rises from 0 to 1 along an S-curve through 0.5 at x = 0; its "
+    "derivative (dashed) is a bell that peaks at 0.25 at x = 0 and is nearly 0 beyond |x| = 5.",
+)
+_f_and_derivative(
+    "tanh",
+    "Tanh (solid) rises from −1 to 1 along an S-curve through the origin; its derivative "
+    "(dashed) is a bell that peaks at 1 at x = 0 and is nearly 0 beyond |x| = 3.",
+)
+_f_and_derivative(
+    "relu",
+    "ReLU (solid) is 0 for negative x and the line y = x for positive x, with a corner at the "
+    "origin; its derivative (dashed) steps from 0 to 1 at x = 0, where it is taken as 0 (dot).",
+)
+
+
+@figure("sigmoid-vs-tanh",
+        "Sigmoid and tanh on one axis: tanh (dashed) is the sigmoid (solid) stretched to (−1, 1) "
+        "and compressed by 2 along x, tanh(x) = 2σ(2x) − 1; both flatten beyond |x| = 4.",
+        ("sigmoid", "tanh"))
+def _sigmoid_vs_tanh(ax):
+    x = np.linspace(-6, 6, 1201)
+    ax.plot(x, refimpl.sigmoid(x), color=C["blue"], label="σ(x)")
+    ax.plot(x, refimpl.tanh(x), color=C["green"], linestyle="--", label="tanh(x)")
+    ax.axhline(0, color=C["fg"], linewidth=0.8)
+    ax.set_xlabel("x")
+    ax.legend(loc="upper left")
+
+
+# -- rendering -----------------------------------------------------------------------------------
+def render(fig_spec: Figure) -> bytes:
+    """The light-scheme SVG of one figure, byte-identical from run to run."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context(STYLE):
+        fig, ax = plt.subplots()
+        try:
+            fig_spec.draw(ax)
+            fig.tight_layout()
+            buf = io.BytesIO()
+            fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
+        finally:
+            plt.close(fig)
+    return buf.getvalue()
+
+
+def to_dark(svg: bytes) -> bytes:
+    """The dark-scheme twin: every palette colour replaced by its dark counterpart."""
+    text = svg.decode()
+    for light, dark in PALETTE.values():
+        text = text.replace(light, dark)
+    return text.encode()
+
+
+def markdown(fig_spec: Figure) -> str:
+    alt = fig_spec.alt.replace("[", "(").replace("]", ")")
+    return (f"![{alt}](/figures/{fig_spec.name}.svg#only-light){{ loading=lazy }}\n"
+            f"![{alt}](/figures/{fig_spec.name}-dark.svg#only-dark){{ loading=lazy }}\n")
+
+
+def cache_key(fig_spec: Figure) -> str:
+    import matplotlib
+
+    modules = {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
+    own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return code_hash(*sorted(modules), extra=f"{own}|{matplotlib.__version__}")
+
+
+def build(out: Path, only: list[str] | None = None) -> dict[str, str]:
+    """Render the figures into `out` (only those whose code changed); return name -> status."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest_path = out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    status = {}
+    for name, spec in FIGURES.items():
+        if only and name not in only:
+            continue
+        key = cache_key(spec)
+        files = [out / f"{name}.svg", out / f"{name}-dark.svg", out / f"{name}.md"]
+        if manifest.get(name) == key and all(f.exists() for f in files):
+            status[name] = "cached"
+            continue
+        try:
+            svg = render(spec)
+        except Exception as err:
+            raise RuntimeError(f"figure {name!r} failed: {type(err).__name__}: {err}") from err
+        files[0].write_bytes(svg)
+        files[1].write_bytes(to_dark(svg))
+        files[2].write_text(markdown(spec))
+        manifest[name] = key
+        status[name] = "drawn"
+    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m refimpl.figures", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True, help="output directory")
+    parser.add_argument("--only", nargs="*", help="figure names to render")
+    args = parser.parse_args(argv)
+    unknown = set(args.only or ()) - set(FIGURES)
+    if unknown:
+        parser.error(f"unknown figure(s): {sorted(unknown)}")
+    try:
+        status = build(args.out, args.only)
+    except RuntimeError as err:
+        print(f"refimpl.figures: {err}", file=sys.stderr)
+        return 1
+    drawn = sum(s == "drawn" for s in status.values())
+    print(f"refimpl.figures: {drawn} drawn, {len(status) - drawn} cached, in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Computed properties of an entry: f(0), f'(0), and the mean and variance of f(Z), Z ~ N(0, 1).
+
+The mean and variance matter for initialisation: a layer keeps its activations' scale only if
+its activation function maps N(0, 1) input to output of a known mean and variance. SELU's
+fixed point (mean 0, variance 1) shows up here.
+"""
+
+import math
+
+import numpy as np
+from scipy import integrate
+
+SQRT_2PI = math.sqrt(2 * math.pi)
+
+
+def normal_moments(f, breakpoints=()):
+    """E[f(Z)] and Var[f(Z)] for Z ~ N(0, 1), by adaptive quadrature split at the breakpoints."""
+    cuts = [-math.inf, *sorted({float(b) for b in breakpoints} | {0.0}), math.inf]
+
+    def expect(g):
+        total = 0.0
+        for a, b in zip(cuts, cuts[1:]):
+            value, _ = integrate.quad(lambda z: g(z) * math.exp(-z * z / 2) / SQRT_2PI, a, b,
+                                      epsabs=1e-14, epsrel=1e-12, limit=200)
+            total += value
+        return total
+
+    mean = expect(lambda z: float(f(z)))
+    second = expect(lambda z: float(f(z)) ** 2)
+    return mean, max(second - mean * mean, 0.0)
+
+
+def compute(entry):
+    """The full property record of an entry, at its default parameters."""
+    props = {"at_defaults": entry.defaults}
+    declared = entry.declared
+    if entry.kind != "elementwise" or declared is None:
+        props["applies"] = ()
+        return props
+    lo, hi = declared.range
+    f = lambda z: entry(float(z))  # noqa: E731
+    mean, var = normal_moments(f, [k.at for k in entry.kinks])
+    kink_at_0 = any(k.at == 0 for k in entry.kinks)
+    props.update(
+        applies=("range", "monotonic", "smoothness", "f(0)", "f'(0)", "saturates",
+                 "normal mean", "normal variance"),
+        range=(lo, hi),
+        bounded_below=bool(np.isfinite(lo)),
+        bounded_above=bool(np.isfinite(hi)),
+        monotonic=declared.monotonic,
+        smoothness=declared.smoothness,
+        saturates=declared.saturates,
+        f0=float(entry(0.0)),
+        df0=float(entry.derivative(0.0)),
+        df0_is_convention=kink_at_0,
+        zero_centred=bool(abs(mean) < 1e-12 and float(entry(0.0)) == 0.0),
+        normal_mean=mean,
+        normal_variance=var,
+    )
+    return props

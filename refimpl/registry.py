@@ -1,0 +1,288 @@
+"""The registry: one :class:`Entry` per activation, the only place a fact about it lives.
+
+An entry is data (name, parameters, LaTeX, declared properties, kinks, origin, framework names)
+plus the functions that compute it. Figures, tables, pages and tests all read entries from here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+KINDS = ("elementwise", "vector", "shaping")
+FAMILIES = (
+    "classic",
+    "rectifiers",
+    "exponential",
+    "smooth self-gated",
+    "softplus-like",
+    "hard/mobile",
+    "shrinkage/threshold",
+    "output layer",
+    "gated",
+)
+FLOAT_DTYPES = (np.float16, np.float32, np.float64)
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of an activation: its default (or REQUIRED), its valid domain and what it does."""
+
+    name: str
+    default: Any
+    domain: str  # human-readable, e.g. "alpha > 0" or "one of 'none', 'tanh'"
+    doc: str
+    valid: Callable[[Any], bool]
+
+    def check(self, value: Any, owner: str) -> None:
+        try:
+            ok = bool(self.valid(value))
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValueError(f"{owner}: invalid {self.name}={value!r}; expected {self.domain}")
+
+
+def real_param(name: str, default: Any, doc: str, low: float = -math.inf, high: float = math.inf,
+               low_open: bool = False, high_open: bool = False) -> Param:
+    """A real-valued parameter in an interval; the domain text is derived from the bounds."""
+
+    def valid(v: Any) -> bool:
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+            return False
+        v = float(v)
+        if math.isnan(v):
+            return False
+        above = v > low if low_open else v >= low
+        below = v < high if high_open else v <= high
+        return above and below
+
+    parts = []
+    if low > -math.inf:
+        parts.append(f"{name} {'>' if low_open else '>='} {low:g}")
+    if high < math.inf:
+        parts.append(f"{name} {'<' if high_open else '<='} {high:g}")
+    domain = " and ".join(parts) if parts else f"{name} a real number"
+    return Param(name, default, f"a real number with {domain}" if parts else domain, doc, valid)
+
+
+@dataclass(frozen=True)
+class Kink:
+    """A point where f is not differentiable, what `derivative` returns there, and why."""
+
+    at: float
+    derivative: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Declared properties, at the default parameters. Tests check each one numerically.
+
+    range: (inf, sup) of f over the reals, as a closed interval of extended reals.
+    monotonic: "increasing", "non-decreasing", "decreasing" or "no".
+    smoothness: "discontinuous", "C0", "C1", "C2" or "Cinf".
+    saturates: (left, right): f' -> 0 as x -> -inf / +inf.
+    """
+
+    range: tuple[float, float]
+    monotonic: str
+    smoothness: str
+    saturates: tuple[bool, bool]
+
+
+@dataclass(frozen=True)
+class Framework:
+    """How one framework spells this activation.
+
+    call: a Python expression template in the framework's namespace; `{x}` is the input tensor.
+    names: the public names (module and functional forms).
+    differs: where its defaults or behaviour differ from refimpl's, in one sentence (or "").
+    """
+
+    names: tuple[str, ...]
+    call: str
+    differs: str = ""
+
+
+@dataclass
+class Entry:
+    """One activation. Call it like the function: ``entry(x, **params)``."""
+
+    name: str
+    fn: Callable[..., np.ndarray]
+    title: str
+    summary: str
+    family: str
+    latex: str
+    derivative_latex: str = ""
+    kind: str = "elementwise"
+    derivative_fn: Callable[..., np.ndarray] | None = None
+    vjp_fn: Callable[..., np.ndarray] | None = None
+    textbook: Callable[..., np.ndarray] | None = None
+    aliases: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+    declared: Properties | None = None
+    kinks: tuple[Kink, ...] = ()
+    origin: tuple[str, ...] = ()
+    year: int | None = None
+    frameworks: dict[str, Framework | None] = field(default_factory=dict)
+    _properties: dict | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind must be one of {KINDS}, got {self.kind!r}")
+        if self.family not in FAMILIES:
+            raise ValueError(f"{self.name}: family must be one of {FAMILIES}, got {self.family!r}")
+        self.__doc__ = self.fn.__doc__
+        self.__name__ = self.name
+
+    # -- calls -------------------------------------------------------------------------------
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Defaults filled in, unknown names refused, every value checked against its domain."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise TypeError(f"{self.name}() got unexpected keyword argument(s) {unknown}; "
+                            f"its parameters are {sorted(known) or 'none'}")
+        bound = {}
+        for p in self.params:
+            if p.name in given:
+                value = given[p.name]
+            elif p.default is REQUIRED:
+                raise TypeError(f"{self.name}() missing required parameter {p.name!r} ({p.doc})")
+            else:
+                value = p.default
+            p.check(value, self.name)
+            bound[p.name] = value
+        return bound
+
+    def __call__(self, x: Any, **params: Any) -> Any:
+        arr, scalar = as_input(x, self.name)
+        out = self.fn(arr, **self.bind(params))
+        return _as_output(out, arr.dtype, scalar)
+
+    def derivative(self, x: Any, **params: Any) -> Any:
+        """f'(x), elementwise; at a kink, the value listed in `kinks`."""
+        if self.kind != "elementwise":
+            raise TypeError(f"{self.name} is a {self.kind} function: use vjp() or jacobian()")
+        arr, scalar = as_input(x, self.name)
+        out = self.derivative_fn(arr, **self.bind(params))
+        return _as_output(out, arr.dtype, scalar)
+
+    def vjp(self, x: Any, upstream: Any, **params: Any) -> np.ndarray:
+        """The vector-Jacobian product: the gradient w.r.t. x given the gradient w.r.t. f(x)."""
+        arr, scalar = as_input(x, self.name)
+        up, _ = as_input(upstream, self.name)
+        bound = self.bind(params)
+        if self.kind == "elementwise":
+            out = up * self.derivative_fn(arr, **bound)
+        else:
+            out = self.vjp_fn(arr, up, **bound)
+        return _as_output(out, arr.dtype, scalar)
+
+    def jacobian(self, x: Any, **params: Any) -> np.ndarray:
+        """The full Jacobian of a 1-D input, shape ``f(x).shape + x.shape``."""
+        arr, _ = as_input(x, self.name)
+        if arr.ndim != 1:
+            raise ValueError(f"{self.name}.jacobian: x must be 1-D, got shape {arr.shape}")
+        bound = self.bind(params)
+        if self.kind == "elementwise":
+            return np.diag(self.derivative_fn(arr, **bound))
+        out_shape = self.fn(arr, **bound).shape
+        rows = [self.vjp_fn(arr, e.reshape(out_shape), **bound)
+                for e in np.eye(math.prod(out_shape), dtype=arr.dtype)]
+        return np.stack(rows).reshape(out_shape + arr.shape)
+
+    # -- facts ---------------------------------------------------------------------------------
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params if p.default is not REQUIRED}
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        """Declared properties plus the computed ones (f(0), f'(0), mean and variance under N(0,1))."""
+        if self._properties is None:
+            from .properties import compute  # scipy.integrate: only when asked for
+
+            self._properties = compute(self)
+        return self._properties
+
+    def __repr__(self) -> str:
+        return f"<activation {self.name}>"
+
+
+def as_input(x: Any, owner: str) -> tuple[np.ndarray, bool]:
+    """Validate and convert input: ints and bools become float64, float16/32/64 are kept.
+
+    Returns the array and whether the input was a scalar (so the result is returned as one).
+    """
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{owner}: expected real numbers, got {type(x).__name__}")
+    scalar = np.ndim(x) == 0 and not isinstance(x, np.ndarray)
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"{owner}: expected real numbers, got {type(x).__name__}") from err
+    if arr.dtype.kind in "biu":
+        arr = arr.astype(np.float64)
+    elif arr.dtype.type not in FLOAT_DTYPES:
+        raise TypeError(f"{owner}: expected real numbers (bool, int, float16/32/64), "
+                        f"got dtype {arr.dtype}")
+    return arr, scalar
+
+
+def _as_output(out: np.ndarray, dtype: np.dtype, scalar: bool) -> Any:
+    out = np.asarray(out, dtype=dtype)
+    return out[()] if scalar else out
+
+
+# -- the table of entries ----------------------------------------------------------------------
+_ENTRIES: dict[str, Entry] = {}
+_ALIASES: dict[str, str] = {}
+
+
+def register(entry: Entry) -> Entry:
+    for name in (entry.name, *entry.aliases):
+        if name in _ENTRIES or name in _ALIASES:
+            raise ValueError(f"activation name {name!r} registered twice")
+    _ENTRIES[entry.name] = entry
+    for alias in entry.aliases:
+        _ALIASES[alias] = entry.name
+    return entry
+
+
+def names() -> list[str]:
+    """Sorted canonical names (aliases excluded)."""
+    return sorted(_ENTRIES)
+
+
+def get(name: str) -> Entry:
+    """The entry for a canonical name or an alias; KeyError naming the closest names otherwise."""
+    if not isinstance(name, str):
+        raise TypeError(f"activation name must be a string, got {type(name).__name__}")
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in _ENTRIES:
+        return _ENTRIES[key]
+    if key in _ALIASES:
+        return _ENTRIES[_ALIASES[key]]
+    close = difflib.get_close_matches(key, [*_ENTRIES, *_ALIASES], n=5, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise KeyError(f"unknown activation {name!r}{hint} (refimpl.names() lists all)")
+
+
+def aliases() -> dict[str, str]:
+    """Alias -> canonical name."""
+    return dict(_ALIASES)

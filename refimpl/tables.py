@@ -1,0 +1,144 @@
+"""The generated tables of the site: parameters, properties, framework tabs and accuracy.
+
+    python -m refimpl.tables --out DIR [--data DIR]
+
+writes Markdown fragments that pages include with ``--8<-- "tables/<kind>/<name>.md"``:
+``params/``, ``properties/``, ``frameworks/`` and ``accuracy/`` (from the data stage's cache in
+``--data``; a note saying it was not computed when the cache has no valid result).
+Nothing here is typed by hand: every cell comes from the registry or a computed result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+import refimpl
+from refimpl.registry import REQUIRED
+
+FRAMEWORKS = {"pytorch": "PyTorch", "jax": "JAX", "keras": "Keras 3"}
+# The versions whose source and docs the framework facts were checked against, and when.
+CHECKED_AGAINST = {"pytorch": "2.13", "jax": "0.10", "keras": "3.15", "date": "2026-11"}
+SMOOTHNESS = {"discontinuous": "discontinuous", "C0": "C⁰", "C1": "C¹", "C2": "C²", "Cinf": "C^∞"}
+
+
+def fmt(v: float) -> str:
+    """A number as a reader wants it in a table: exact where exact, else 6 significant digits."""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if math.isinf(v):
+        return "∞" if v > 0 else "−∞"
+    text = f"{v:.6g}"
+    return text.replace("-", "−")
+
+
+def _interval(lo: float, hi: float) -> str:
+    left = "[" if math.isfinite(lo) else "("
+    right = "]" if math.isfinite(hi) else ")"
+    return f"{left}{fmt(lo)}, {fmt(hi)}{right}"
+
+
+def params_table(entry) -> str:
+    if not entry.params:
+        return "No parameters.\n"
+    rows = ["| Parameter | Default | Domain | Meaning |", "|---|---|---|---|"]
+    for p in entry.params:
+        default = "required" if p.default is REQUIRED else f"`{p.default!r}`"
+        rows.append(f"| `{p.name}` | {default} | {p.domain} | {p.doc} |")
+    return "\n".join(rows) + "\n"
+
+
+def properties_table(entry) -> str:
+    p = entry.properties
+    if "range" not in p:
+        return f"Pointwise properties do not apply to a {entry.kind} function.\n"
+    lo, hi = p["range"]
+    left, right = p["saturates"]
+    df0 = fmt(p["df0"]) + (" (by convention: kink at 0)" if p["df0_is_convention"] else "")
+    rows = [
+        ("Range", f"{_interval(lo, hi)}; infimum {fmt(lo)}, supremum {fmt(hi)}"),
+        ("Bounded", f"below: {fmt(p['bounded_below'])}, above: {fmt(p['bounded_above'])}"),
+        ("Monotonic", p["monotonic"]),
+        ("Smoothness", SMOOTHNESS[p["smoothness"]]),
+        ("f(0)", fmt(p["f0"])),
+        ("f′(0)", df0),
+        ("Zero-centred", fmt(p["zero_centred"])),
+        ("Saturates", f"left: {fmt(left)}, right: {fmt(right)}"),
+        ("E[f(Z)], Z ~ N(0, 1)", fmt(p["normal_mean"])),
+        ("Var[f(Z)], Z ~ N(0, 1)", fmt(p["normal_variance"])),
+    ]
+    note = ""
+    if entry.params:
+        shown = ", ".join(f"{k} = {v!r}" for k, v in p["at_defaults"].items())
+        note = f"\nAt the default parameters ({shown}).\n"
+    body = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return f"| Property | Value |\n|---|---|\n{body}\n{note}"
+
+
+def frameworks_tabs(entry) -> str:
+    parts = []
+    for key, label in FRAMEWORKS.items():
+        fw = entry.frameworks.get(key)
+        parts.append(f'=== "{label}"\n')
+        if fw is None:
+            parts.append(f"    {label} has no `{entry.name}`.\n")
+            continue
+        names = ", ".join(f"`{n}`" for n in fw.names)
+        parts.append(f"    {names}\n")
+        parts.append(f"\n    ```python\n    y = {fw.call.format(x='x')}\n    ```\n")
+        if fw.differs:
+            parts.append(f"\n    {fw.differs}\n")
+    checked = ", ".join(f"{FRAMEWORKS[k]} {v}" for k, v in CHECKED_AGAINST.items() if k in FRAMEWORKS)
+    parts.append(f"\nChecked against {checked} ({CHECKED_AGAINST['date']}).\n")
+    return "\n".join(parts)
+
+
+def accuracy_table(entry, results: dict | None) -> str:
+    if not results or entry.name not in results:
+        return ("*Accuracy not computed in this build: run `make data` (the data stage) "
+                "and rebuild.*\n")
+    r = results[entry.name]
+    rows = ["| | max error, ulp | points | worst at x |", "|---|---|---|---|"]
+    for what in ("value", "derivative"):
+        if what in r:
+            m = r[what]
+            rows.append(f"| {what} | {m['max_ulp']:.2f} | {m['points']} | {m['worst_x']:.17g} |")
+    return "\n".join(rows) + "\n\nAgainst a 50-digit mpmath reference, float64.\n"
+
+
+def build(out: Path, data_dir: Path | None = None) -> int:
+    results = None
+    if data_dir is not None:
+        from refimpl import data
+
+        results = data.load("accuracy", data_dir)
+    count = 0
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        for kind, text in (("params", params_table(entry)),
+                           ("properties", properties_table(entry)),
+                           ("frameworks", frameworks_tabs(entry)),
+                           ("accuracy", accuracy_table(entry, results))):
+            path = out / kind / f"{name}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_text() != text:
+                path.write_text(text)
+                count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m refimpl.tables", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--data", type=Path, help="the data stage's cache directory")
+    args = parser.parse_args(argv)
+    changed = build(args.out, args.data)
+    print(f"refimpl.tables: {changed} written in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

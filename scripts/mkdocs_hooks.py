@@ -1,0 +1,60 @@
+"""MkDocs glue: run refimpl's pages stage and add what it made to the build. Nothing else.
+
+- Before each build: ``python -m refimpl.figures`` and ``python -m refimpl.tables`` in
+  subprocesses (a hook module is not re-imported during ``mkdocs serve``; a subprocess sees every
+  refimpl edit). They write into build/generated/, never into docs/ (which would loop serve).
+- The figures and MathJax (from its pinned package) join the site as generated files.
+- ``mkdocs serve`` also watches refimpl/, so an edit there rebuilds the site.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "build" / "generated"
+DATA = ROOT / "build" / "data"
+MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
+
+
+def _stage(*args: str) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise PluginError(f"{args[0]} failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
+
+
+def on_pre_build(config, **kwargs) -> None:
+    _stage("refimpl.figures", "--out", str(GENERATED / "figures"))
+    _stage("refimpl.tables", "--out", str(GENERATED / "tables"), "--data", str(DATA))
+
+
+def _mathjax_root() -> Path:
+    import mathjax  # the django-static-mathjax package: MathJax 3's es5 build
+
+    return Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+
+
+def on_files(files: Files, config, **kwargs) -> Files:
+    for svg in sorted((GENERATED / "figures").glob("*.svg")):
+        files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
+    root = _mathjax_root()
+    for part in MATHJAX_PARTS:
+        path = root / part
+        for src in sorted([path] if path.is_file() else path.rglob("*")):
+            if src.is_file():
+                rel = src.relative_to(root).as_posix()
+                files.append(File.generated(config, f"assets/mathjax/{rel}", abs_src_path=str(src)))
+    return files
+
+
+def on_serve(server, config, builder, **kwargs):
+    server.watch(str(ROOT / "refimpl"))
+    return server
