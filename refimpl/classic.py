@@ -144,10 +144,14 @@ register(Entry(
     year=1943,
     frameworks={
         "pytorch": Framework(("torch.heaviside",), "torch.heaviside({x}, torch.tensor(0.0))",
-                             "No module and no default: the value at 0 (`values`) is required."),
+                             "A tensor function, not a module: the value at 0 (`values`, a tensor) "
+                             "is required; it has no derivative (backward raises), and NaN input "
+                             "gives 0 where NumPy and JAX give NaN."),
         "jax": Framework(("jax.numpy.heaviside",), "jax.numpy.heaviside({x}, 0.0)",
-                         "The value at 0 (`x2`) is required."),
-        "keras": None,
+                         "The value at 0 (`x2`) is required; `jax.grad` gives 0 everywhere."),
+        "keras": Framework(("keras.ops.heaviside",), "keras.ops.heaviside({x}, 0.0)",
+                           "In `keras.ops`, not `keras.activations`; the value at 0 (`x2`) is "
+                           "required."),
     },
 ))
 

@@ -3,8 +3,9 @@
     python -m refimpl.tables --out DIR [--data DIR]
 
 writes Markdown fragments that pages include with ``--8<-- "tables/<kind>/<name>.md"``:
-``params/``, ``properties/``, ``frameworks/`` and ``accuracy/`` (from the data stage's cache in
-``--data``; a note saying it was not computed when the cache has no valid result).
+``params/``, ``properties/``, ``frameworks/``, ``references/`` (the entry's origin papers) and
+``accuracy/`` (from the data stage's cache in ``--data``; a note saying it was not computed when
+the cache has no valid result); and ``cite/<key>.md``, one formatted reference per BibTeX key.
 Nothing here is typed by hand: every cell comes from the registry or a computed result.
 """
 
@@ -20,7 +21,7 @@ from refimpl.registry import REQUIRED
 
 FRAMEWORKS = {"pytorch": "PyTorch", "jax": "JAX", "keras": "Keras 3"}
 # The versions whose source and docs the framework facts were checked against, and when.
-CHECKED_AGAINST = {"pytorch": "2.13", "jax": "0.10", "keras": "3.15", "date": "2026-11"}
+CHECKED_AGAINST = {"pytorch": "2.14.1", "jax": "0.10.2", "keras": "3.15.1", "date": "2026-11"}
 SMOOTHNESS = {"discontinuous": "discontinuous", "C0": "C⁰", "C1": "C¹", "C2": "C²", "Cinf": "C^∞"}
 
 
@@ -108,6 +109,22 @@ def accuracy_table(entry, results: dict | None) -> str:
     return "\n".join(rows) + "\n\nAgainst a 50-digit mpmath reference, float64.\n"
 
 
+def references_list(entry) -> str:
+    from refimpl import bibliography
+
+    if not entry.origin:
+        return "No origin paper: see History.\n"
+    return "".join(f"- {bibliography.cite(key)}\n" for key in entry.origin)
+
+
+def _write(path: Path, text: str) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text() == text:
+        return 0
+    path.write_text(text)
+    return 1
+
+
 def build(out: Path, data_dir: Path | None = None) -> int:
     results = None
     if data_dir is not None:
@@ -120,12 +137,13 @@ def build(out: Path, data_dir: Path | None = None) -> int:
         for kind, text in (("params", params_table(entry)),
                            ("properties", properties_table(entry)),
                            ("frameworks", frameworks_tabs(entry)),
-                           ("accuracy", accuracy_table(entry, results))):
-            path = out / kind / f"{name}.md"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists() or path.read_text() != text:
-                path.write_text(text)
-                count += 1
+                           ("accuracy", accuracy_table(entry, results)),
+                           ("references", references_list(entry))):
+            count += _write(out / kind / f"{name}.md", text)
+    from refimpl import bibliography
+
+    for key in bibliography.entries():
+        count += _write(out / "cite" / f"{key}.md", f"- {bibliography.cite(key)}\n")
     return count
 
 
