@@ -112,15 +112,17 @@ def tanh(x):
 def tanh_derivative(x):
     r""":math:`\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2 x = 4e/(1+e)^2`, :math:`e = e^{-2|x|}`.
 
-    :math:`1 - \tanh^2 x` cancels to 0 for |x| > 19.1; the last form keeps full precision
-    and, like the sigmoid, never overflows.
+    :math:`1 - \tanh^2 x` cancels to 0 for |x| > 19.1; the last form keeps full precision.
+    |x| is capped at 400 because 2|x| overflows near the largest double; e underflows to 0
+    beyond |x| = 373 anyway, so the cap changes no result.
     """
-    e = np.exp(-2 * np.abs(x))
+    e = np.exp(-2 * np.minimum(np.abs(x), 400))
     return 4 * e / ((1 + e) * (1 + e))
 # --8<-- [end:tanh]
 
 
-_SMOOTH_SIGMOID = dict(smoothness="Cinf", saturates=(True, True), monotonic="increasing")
+_SMOOTH_SIGMOID = dict(smoothness="Cinf", saturates=(True, True), monotonic="increasing",
+                       attained=(False, False))
 
 register(Entry(
     name="step",
@@ -166,7 +168,7 @@ register(Entry(
     latex=r"f(x) = x",
     derivative_latex=r"f'(x) = 1",
     declared=Properties(range=(-np.inf, np.inf), monotonic="increasing", smoothness="Cinf",
-                        saturates=(False, False)),
+                        saturates=(False, False), attained=(False, False)),
     frameworks={
         "pytorch": Framework(("torch.nn.Identity",), "torch.nn.Identity()({x})"),
         "jax": Framework(("jax.nn.identity",), "jax.nn.identity({x})"),

@@ -45,6 +45,7 @@ def compute(entry):
         applies=("range", "monotonic", "smoothness", "f(0)", "f'(0)", "saturates",
                  "normal mean", "normal variance"),
         range=(lo, hi),
+        attained=declared.attained,
         bounded_below=bool(np.isfinite(lo)),
         bounded_above=bool(np.isfinite(hi)),
         monotonic=declared.monotonic,

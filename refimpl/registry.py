@@ -92,6 +92,7 @@ class Properties:
     """Declared properties, at the default parameters. Tests check each one numerically.
 
     range: (inf, sup) of f over the reals, as a closed interval of extended reals.
+    attained: whether f reaches its inf / sup at a finite x (sigmoid: neither; relu: the inf).
     monotonic: "increasing", "non-decreasing", "decreasing" or "no".
     smoothness: "discontinuous", "C0", "C1", "C2" or "Cinf".
     saturates: (left, right): f' -> 0 as x -> -inf / +inf.
@@ -101,6 +102,7 @@ class Properties:
     monotonic: str
     smoothness: str
     saturates: tuple[bool, bool]
+    attained: tuple[bool, bool] = (True, True)
 
 
 @dataclass(frozen=True)

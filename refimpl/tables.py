@@ -35,9 +35,10 @@ def fmt(v: float) -> str:
     return text.replace("-", "−")
 
 
-def _interval(lo: float, hi: float) -> str:
-    left = "[" if math.isfinite(lo) else "("
-    right = "]" if math.isfinite(hi) else ")"
+def _interval(lo: float, hi: float, attained: tuple[bool, bool]) -> str:
+    """Open where the bound is not reached: the sigmoid's range is (0, 1), ReLU's [0, ∞)."""
+    left = "[" if attained[0] else "("
+    right = "]" if attained[1] else ")"
     return f"{left}{fmt(lo)}, {fmt(hi)}{right}"
 
 
@@ -59,7 +60,7 @@ def properties_table(entry) -> str:
     left, right = p["saturates"]
     df0 = fmt(p["df0"]) + (" (by convention: kink at 0)" if p["df0_is_convention"] else "")
     rows = [
-        ("Range", f"{_interval(lo, hi)}; infimum {fmt(lo)}, supremum {fmt(hi)}"),
+        ("Range", f"{_interval(lo, hi, p['attained'])}; infimum {fmt(lo)}, supremum {fmt(hi)}"),
         ("Bounded", f"below: {fmt(p['bounded_below'])}, above: {fmt(p['bounded_above'])}"),
         ("Monotonic", p["monotonic"]),
         ("Smoothness", SMOOTHNESS[p["smoothness"]]),

@@ -1,0 +1,144 @@
+"""The built site in a real Chromium: pages load cleanly and offline, math renders (also after
+Material's instant navigation), the dark-mode figures swap, and a phone-width page does not scroll
+sideways. Chromium is the system one (Playwright cannot download browsers here); see `make chromium`.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+SIGMOID = "activations/sigmoid/"
+
+# (path, whether the page has math). The notebook page is built in parallel: it must exist.
+PAGES = [("", False), (SIGMOID, True), ("notebooks/sigmoid-saturation/", True)]
+
+
+def _chromium() -> str:
+    candidates = [os.environ.get("CHROMIUM")] + [shutil.which(n) for n in
+                                                  ("chromium", "chromium-browser", "google-chrome")]
+    found = next((c for c in candidates if c and shutil.which(c)), None)
+    if found is None and Path(MAC_CHROME).is_file():
+        found = MAC_CHROME
+    # Never skip: a missing browser would silently turn this whole file green.
+    assert found, "no Chromium found for the browser tests: run `make chromium` (or set CHROMIUM)"
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    # A fresh context per test: no localStorage (palette) or cache leaks between tests.
+    # Light scheme so the "automatic" palette starts from a known state.
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+class Recorder:
+    """Everything that went wrong while the page loaded, and every URL it requested."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        self.urls: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        page.on("request", lambda r: self.urls.append(r.url))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+
+def wait_for_math(page) -> None:
+    """Wait until MathJax has loaded and finished its typesetting (startup or a re-typeset)."""
+    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+
+
+def assert_math_rendered(page, has_math: bool = True) -> None:
+    wait_for_math(page)
+    if has_math:
+        assert page.locator(".md-content mjx-container").count() > 0, "no math typeset by MathJax"
+    text = page.locator(".md-content").inner_text()
+    raw = [d for d in ("\\(", "\\[", "$$") if d in text]
+    assert not raw, f"raw TeX delimiters {raw} in the visible text of {page.url}"
+
+
+@pytest.mark.parametrize("path, has_math", PAGES, ids=["home", "sigmoid", "notebook"])
+def test_page_loads_cleanly(page, site_url, path, has_math):
+    rec = Recorder(page)
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    assert_math_rendered(page, has_math)
+
+    # Lazy images load only near the viewport: bring each visible one in, then let it decode.
+    images = page.evaluate("""async () => {
+        const out = [];
+        for (const img of document.querySelectorAll('.md-content img')) {
+            if (!img.checkVisibility()) continue;
+            img.scrollIntoView();
+            await img.decode().catch(() => {});
+            out.push({src: img.getAttribute('src'), width: img.naturalWidth, alt: img.alt.trim()});
+        }
+        return out;
+    }""")
+    broken = [i["src"] for i in images if i["width"] == 0]
+    no_alt = [i["src"] for i in images if not i["alt"]]
+    assert not broken, f"images that did not load: {broken}"
+    assert not no_alt, f"images without alt text: {no_alt}"
+
+    page.wait_for_load_state("networkidle")  # requests the scrolling may have started
+    assert not rec.problems, "\n".join(rec.problems)
+    # The site must work offline and leak nothing: every request stays on the local server.
+    here = urlsplit(site_url).netloc
+    foreign = sorted({u for u in rec.urls
+                      if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc != here})
+    assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
+
+
+def test_math_after_instant_navigation(page, site_url):
+    rec = Recorder(page)
+    page.goto(site_url, wait_until="networkidle")
+    wait_for_math(page)
+    # A click on a nav link is handled by navigation.instant: no reload, MathJax must re-typeset.
+    page.locator(f'.md-nav a[href$="{SIGMOID}"]').first.click()
+    page.wait_for_url(urljoin(site_url, SIGMOID))
+    page.locator(".md-content mjx-container").first.wait_for()
+    assert_math_rendered(page)
+    assert not rec.problems, "\n".join(rec.problems)
+
+
+def test_dark_mode_swaps_figures(page, site_url):
+    page.goto(urljoin(site_url, SIGMOID), wait_until="networkidle")
+    # Material's toggle cycles automatic -> light -> dark: click the visible label until dark.
+    for _ in range(3):
+        if page.locator("body").get_attribute("data-md-color-scheme") == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    dark = page.locator('.md-content img[src$="#only-dark"]')
+    light = page.locator('.md-content img[src$="#only-light"]')
+    assert dark.count() > 0, "no #only-dark figure on the page"
+    for i in range(dark.count()):
+        assert dark.nth(i).is_visible() and light.nth(i).is_hidden()
+
+
+def test_no_horizontal_scroll_on_phone(page, site_url):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(urljoin(site_url, SIGMOID), wait_until="networkidle")
+    wait_for_math(page)  # typeset math can be wider than its source text
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"page scrolls sideways at 375 px: scrollWidth {widths[0]} > {widths[1]}"

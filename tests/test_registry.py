@@ -1,0 +1,163 @@
+"""The registry contract: names, aliases, calls, input handling, errors, kinks."""
+
+import pkgutil
+
+import numpy as np
+import pytest
+
+import refimpl
+from refimpl.registry import FAMILIES, KINDS, REQUIRED
+
+ENTRIES = [refimpl.get(n) for n in refimpl.names()]
+ELEMENTWISE = [e for e in ENTRIES if e.kind == "elementwise"]
+
+
+def test_names_are_sorted_canonical_and_exclude_aliases():
+    names = refimpl.names()
+    assert names == sorted(names)
+    assert not set(names) & set(refimpl.aliases())
+    assert {"step", "sigmoid", "tanh", "relu"} <= set(names)
+
+
+@pytest.mark.parametrize("alias, name", [("logistic", "sigmoid"), ("heaviside", "step"),
+                                         ("linear", "identity")])
+def test_aliases_resolve(alias, name):
+    assert refimpl.get(alias) is refimpl.get(name)
+
+
+def test_every_alias_resolves_to_its_entry():
+    for alias, name in refimpl.aliases().items():
+        assert refimpl.get(alias).name == name
+        assert alias in refimpl.get(name).aliases
+
+
+def test_unknown_name_lists_close_names():
+    with pytest.raises(KeyError, match="sigmoid"):
+        refimpl.get("sigmiod")
+    with pytest.raises(KeyError, match="refimpl.names"):
+        refimpl.get("no_such_thing_at_all")
+
+
+def test_module_shortcuts_are_the_entries():
+    for entry in ENTRIES:
+        assert getattr(refimpl, entry.name) is entry
+    assert refimpl.relu.derivative(2.0) == 1.0
+
+
+def test_no_module_shadows_a_function():
+    modules = {m.name for m in pkgutil.iter_modules(refimpl.__path__)}
+    clash = modules & (set(refimpl.names()) | set(refimpl.aliases()))
+    assert not clash, f"modules named like activations: {clash}"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.name)
+def test_entry_schema(entry):
+    assert entry.kind in KINDS
+    assert entry.family in FAMILIES
+    assert entry.latex and entry.title and entry.summary
+    assert entry.fn.__doc__, f"{entry.name}: function without a docstring"
+    for p in entry.params:
+        assert p.name and p.domain and p.doc
+        if p.default is not REQUIRED:
+            p.check(p.default, entry.name)  # defaults lie in their own domain
+    if entry.kind == "elementwise":
+        assert entry.derivative_fn is not None and entry.derivative_latex and entry.declared
+    assert set(entry.frameworks) == {"pytorch", "jax", "keras"}
+
+
+# -- input handling ------------------------------------------------------------------------------
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_float_dtypes_are_kept(entry, dtype):
+    x = np.array([-2.0, 0.0, 3.0], dtype=dtype)
+    assert entry(x).dtype == dtype
+    assert entry.derivative(x).dtype == dtype
+    assert entry.vjp(x, np.ones_like(x)).dtype == dtype
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_ints_bools_lists_and_scalars(entry):
+    assert entry(np.array([1, 2], dtype=np.int32)).dtype == np.float64
+    assert entry(np.array([True, False])).dtype == np.float64
+    assert entry([1, -1]).dtype == np.float64
+    assert type(entry(1.5)) is np.float64
+    assert type(entry(2)) is np.float64
+    assert type(entry.derivative(0.5)) is np.float64
+    assert type(entry(np.float32(1.0))) is np.float32
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_input_is_never_modified(entry):
+    x = np.linspace(-5, 5, 11)
+    before = x.copy()
+    entry(x), entry.derivative(x), entry.vjp(x, x), entry.jacobian(x)
+    np.testing.assert_array_equal(x, before)
+
+
+@pytest.mark.parametrize("bad", ["1.0", None, [1, "a"], {"x": 1}, np.array([1 + 2j]),
+                                 np.array(["a"])])
+def test_non_numeric_input_is_a_type_error_naming_the_function(bad):
+    with pytest.raises(TypeError, match="sigmoid"):
+        refimpl.sigmoid(bad)
+
+
+def test_unknown_keyword_is_a_type_error():
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        refimpl.relu(1.0, alpha=0.1)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        refimpl.step.derivative(1.0, at_zreo=0.5)
+
+
+@pytest.mark.parametrize("value", [2.0, -0.5, float("nan"), "half", True])
+def test_parameter_outside_domain_is_a_value_error_naming_it(value):
+    with pytest.raises(ValueError, match=r"at_zero=.*expected a real number in \[0, 1\]"):
+        refimpl.step(0.0, at_zero=value)
+
+
+def test_step_at_zero_follows_numpy_heaviside():
+    x = np.array([-1.0, -0.0, 0.0, 2.0])
+    for a in (0.0, 0.5, 1.0):
+        np.testing.assert_array_equal(refimpl.step(x, at_zero=a), np.heaviside(x, a))
+
+
+# -- vjp and jacobian ----------------------------------------------------------------------------
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_vjp_and_jacobian_agree_with_derivative(entry):
+    x = np.array([-1.5, -0.25, 0.5, 2.0])
+    up = np.array([0.3, -1.0, 2.0, 0.5])
+    np.testing.assert_array_equal(entry.vjp(x, up), up * entry.derivative(x))
+    jac = entry.jacobian(x)
+    assert jac.shape == (4, 4)
+    np.testing.assert_array_equal(jac, np.diag(entry.derivative(x)))
+    np.testing.assert_array_equal(up @ jac, entry.vjp(x, up))
+
+
+def test_jacobian_needs_1d_input():
+    with pytest.raises(ValueError, match="1-D"):
+        refimpl.sigmoid.jacobian(np.zeros((2, 2)))
+
+
+@pytest.mark.parametrize("entry", [e for e in ELEMENTWISE if e.declared.smoothness != "discontinuous"],
+                         ids=lambda e: e.name)
+def test_derivative_matches_central_difference(entry):
+    # away from kinks, where the derivative exists
+    x = np.array([-3.1, -0.7, 0.3, 1.9, 4.2])
+    h = 1e-6
+    fd = (entry(x + h) - entry(x - h)) / (2 * h)
+    np.testing.assert_allclose(entry.derivative(x), fd, rtol=1e-7, atol=1e-9)
+
+
+# -- kinks ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_kinks_state_what_derivative_returns(entry):
+    for kink in entry.kinks:
+        assert entry.derivative(kink.at) == kink.derivative
+        assert kink.why
+    smooth = entry.declared.smoothness in ("C1", "C2", "Cinf")
+    assert smooth == (not entry.kinks), f"{entry.name}: smoothness and kinks disagree"
+
+
+def test_relu_kink_follows_pytorch():
+    # PyTorch: relu's backward is threshold_backward(grad, result, 0): zero where result <= 0
+    assert refimpl.relu.derivative(0.0) == 0.0
+    assert refimpl.relu.derivative(-0.0) == 0.0
