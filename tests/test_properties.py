@@ -1,0 +1,108 @@
+"""Every declared property is checked numerically; computed ones against closed forms."""
+
+import math
+
+import numpy as np
+import pytest
+
+import refimpl
+
+ELEMENTWISE = [refimpl.get(n) for n in refimpl.names() if refimpl.get(n).kind == "elementwise"]
+GRID = np.linspace(-60, 60, 240_001)
+FAR = 1e6
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_range(entry):
+    lo, hi = entry.declared.range
+    y = entry(np.concatenate([GRID, [-FAR, FAR, -1e300, 1e300]]))
+    assert y.min() >= lo and y.max() <= hi
+    # the bounds are tight: approached (or reached) within 1e-12, or exceeded by some input if infinite
+    assert (y.min() - lo <= 1e-12) if np.isfinite(lo) else y.min() < -1e6
+    assert (hi - y.max() <= 1e-12) if np.isfinite(hi) else y.max() > 1e6
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_attained_bounds(entry):
+    lo, hi = entry.declared.range
+    reach_lo, reach_hi = entry.declared.attained
+    x = np.linspace(-15, 15, 30_001)  # float64 resolves tanh and sigmoid from their bounds here
+    y = entry(x)
+    if np.isfinite(lo):
+        assert (y.min() == lo) == reach_lo
+    if np.isfinite(hi):
+        assert (y.max() == hi) == reach_hi
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_monotonic(entry):
+    diff = np.diff(entry(GRID))
+    kind = entry.declared.monotonic
+    if kind == "increasing":
+        # strictly increasing where float64 can resolve it: never decreasing, and f' > 0
+        assert (diff >= 0).all() and (entry.derivative(GRID) > 0).all()
+    elif kind == "non-decreasing":
+        assert (diff >= 0).all()
+    elif kind == "decreasing":
+        assert (diff <= 0).all() and (entry.derivative(GRID) < 0).all()
+    else:
+        assert (diff > 0).any() and (diff < 0).any()
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_saturation(entry):
+    left, right = entry.declared.saturates
+    d_left, d_right = entry.derivative(np.array([-FAR, FAR]))
+    assert (d_left == 0) == left and (d_right == 0) == right
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_continuity_matches_smoothness(entry):
+    # a jump bigger than the slope allows, across one grid step, means a discontinuity
+    x = np.linspace(-5, 5, 100_001)
+    jumps = np.abs(np.diff(entry(x)))
+    continuous = jumps.max() < 1e-3
+    assert continuous == (entry.declared.smoothness != "discontinuous")
+
+
+KNOWN_MOMENTS = {
+    "relu": (1 / math.sqrt(2 * math.pi), 0.5 - 1 / (2 * math.pi)),
+    "step": (0.5, 0.25),
+    "identity": (0.0, 1.0),
+    "sigmoid": (0.5, None),  # E = 1/2 by the symmetry sigma(-x) = 1 - sigma(x)
+    "tanh": (0.0, None),  # odd function
+}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_MOMENTS))
+def test_normal_moments_against_closed_forms(name):
+    props = refimpl.get(name).properties
+    mean, var = KNOWN_MOMENTS[name]
+    assert props["normal_mean"] == pytest.approx(mean, abs=1e-12)
+    if var is not None:
+        assert props["normal_variance"] == pytest.approx(var, rel=1e-10)
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_normal_moments_against_monte_carlo(entry):
+    z = np.random.default_rng(0).standard_normal(2_000_000)
+    y = entry(z)
+    props = entry.properties
+    # 6 standard errors: a quadrature bug shows, sampling noise does not
+    se = math.sqrt(y.var() / z.size)
+    assert abs(props["normal_mean"] - y.mean()) < 6 * se + 1e-12
+    assert props["normal_variance"] == pytest.approx(y.var(), rel=0.01, abs=1e-12)
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
+def test_values_at_zero(entry):
+    props = entry.properties
+    assert props["f0"] == entry(0.0)
+    assert props["df0"] == entry.derivative(0.0)
+    assert props["df0_is_convention"] == any(k.at == 0 for k in entry.kinks)
+
+
+def test_sigmoid_and_tanh_facts():
+    assert refimpl.sigmoid.properties["df0"] == 0.25
+    assert refimpl.tanh.properties["df0"] == 1.0
+    assert refimpl.tanh.properties["zero_centred"] and not refimpl.sigmoid.properties["zero_centred"]
