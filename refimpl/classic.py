@@ -1,4 +1,4 @@
-"""The classic activations: the threshold unit, the identity and the two sigmoids.
+"""The classic activations: the threshold unit and the two sigmoids.
 
 Each function takes a float array (the registry converts and checks the input) and returns an
 array of the same dtype. None of them warns, for any input: they never evaluate exp of a
@@ -39,21 +39,6 @@ def step_derivative(x, at_zero=0.0):
     # Zero wherever it exists; at 0 the jump has no derivative and 0 is what backprop can use.
     return np.where(np.isnan(x), x, np.zeros_like(x))
 # --8<-- [end:step]
-
-
-def identity(x):
-    r"""Identity: :math:`f(x) = x`, the activation of a linear layer.
-
-    Example:
-        >>> import refimpl
-        >>> print(refimpl.identity([-1.5, 2.0]))
-        [-1.5  2. ]
-    """
-    return x.copy()
-
-
-def identity_derivative(x):
-    return np.where(np.isnan(x), x, np.ones_like(x))
 
 
 # --8<-- [start:sigmoid]
@@ -154,25 +139,6 @@ register(Entry(
         "keras": Framework(("keras.ops.heaviside",), "keras.ops.heaviside({x}, 0.0)",
                            "In `keras.ops`, not `keras.activations`; the value at 0 (`x2`) is "
                            "required."),
-    },
-))
-
-register(Entry(
-    name="identity",
-    fn=identity,
-    derivative_fn=identity_derivative,
-    title="Identity",
-    summary="f(x) = x: no nonlinearity. The output activation for unbounded regression.",
-    family="classic",
-    aliases=("linear",),
-    latex=r"f(x) = x",
-    derivative_latex=r"f'(x) = 1",
-    declared=Properties(range=(-np.inf, np.inf), monotonic="increasing", smoothness="Cinf",
-                        saturates=(False, False), attained=(False, False)),
-    frameworks={
-        "pytorch": Framework(("torch.nn.Identity",), "torch.nn.Identity()({x})"),
-        "jax": Framework(("jax.nn.identity",), "jax.nn.identity({x})"),
-        "keras": Framework(("keras.activations.linear",), "keras.activations.linear({x})"),
     },
 ))
 

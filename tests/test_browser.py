@@ -71,8 +71,12 @@ def wait_for_math(page) -> None:
 
 def assert_math_rendered(page, has_math: bool = True) -> None:
     wait_for_math(page)
+    # Typeset math whose glyph CSS is missing still exists but has zero width: check both.
+    widths = page.evaluate("""() => [...document.querySelectorAll('.md-content mjx-container')]
+        .filter(m => m.checkVisibility()).map(m => m.getBoundingClientRect().width)""")
     if has_math:
-        assert page.locator(".md-content mjx-container").count() > 0, "no math typeset by MathJax"
+        assert widths, f"no math typeset by MathJax on {page.url}"
+    assert all(w > 0 for w in widths), f"typeset math with zero width (no glyph CSS) on {page.url}"
     text = page.locator(".md-content").inner_text()
     raw = [d for d in ("\\(", "\\[", "$$") if d in text]
     assert not raw, f"raw TeX delimiters {raw} in the visible text of {page.url}"
@@ -81,7 +85,8 @@ def assert_math_rendered(page, has_math: bool = True) -> None:
 @pytest.mark.parametrize("path, has_math", PAGES, ids=["home", "sigmoid", "notebook"])
 def test_page_loads_cleanly(page, site_url, path, has_math):
     rec = Recorder(page)
-    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    response = page.goto(urljoin(site_url, path), wait_until="networkidle")
+    assert response.ok, f"{response.url}: HTTP {response.status}"
     assert_math_rendered(page, has_math)
 
     # Lazy images load only near the viewport: bring each visible one in, then let it decode.
@@ -116,7 +121,7 @@ def test_math_after_instant_navigation(page, site_url):
     # A click on a nav link is handled by navigation.instant: no reload, MathJax must re-typeset.
     page.locator(f'.md-nav a[href$="{SIGMOID}"]').first.click()
     page.wait_for_url(urljoin(site_url, SIGMOID))
-    page.locator(".md-content mjx-container").first.wait_for()
+    page.locator(".md-content mjx-container").first.wait_for(state="attached")
     assert_math_rendered(page)
     assert not rec.problems, "\n".join(rec.problems)
 

@@ -68,7 +68,6 @@ def test_continuity_matches_smoothness(entry):
 KNOWN_MOMENTS = {
     "relu": (1 / math.sqrt(2 * math.pi), 0.5 - 1 / (2 * math.pi)),
     "step": (0.5, 0.25),
-    "identity": (0.0, 1.0),
     "sigmoid": (0.5, None),  # E = 1/2 by the symmetry sigma(-x) = 1 - sigma(x)
     "tanh": (0.0, None),  # odd function
 }

@@ -1,0 +1,101 @@
+"""The figure and data stages: deterministic output, scheme twins, alt text, caches, failures."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+import refimpl
+from refimpl import data, figures
+
+
+def test_rendering_is_byte_identical():
+    spec = figures.FIGURES["sigmoid"]
+    assert figures.render(spec) == figures.render(spec)
+
+
+def test_dark_twin_swaps_every_palette_colour():
+    svg = figures.render(figures.FIGURES["relu"])
+    dark = figures.to_dark(svg).decode()
+    colours = set(re.findall(r"#[0-9a-f]{6}", svg.decode()))
+    light = {light for light, _ in figures.PALETTE.values()}
+    assert colours <= light, f"colours outside the palette: {colours - light}"
+    assert not colours & set(re.findall(r"#[0-9a-f]{6}", dark))
+
+
+def test_every_figure_has_alt_text_that_says_what_it_shows():
+    for name, spec in figures.FIGURES.items():
+        assert len(spec.alt) >= 60, f"{name}: alt text too short to describe the figure"
+        assert "](" not in spec.alt
+
+
+def test_every_entry_has_its_figure():
+    elementwise = [n for n in refimpl.names() if refimpl.get(n).kind == "elementwise"]
+    assert set(elementwise) <= set(figures.FIGURES)
+
+
+def test_cli_renders_without_mkdocs_and_caches(tmp_path):
+    cmd = [sys.executable, "-m", "refimpl.figures", "--out", str(tmp_path)]
+    first = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert f"{len(figures.FIGURES)} drawn" in first.stdout
+    for name in figures.FIGURES:
+        assert (tmp_path / f"{name}.svg").stat().st_size > 1000
+        assert f"/figures/{name}-dark.svg#only-dark" in (tmp_path / f"{name}.md").read_text()
+    second = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert "0 drawn" in second.stdout
+    # a changed code hash redraws that figure only
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["tanh"] = "stale"
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    third = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert "1 drawn" in third.stdout
+
+
+def test_a_failing_figure_fails_with_its_name(tmp_path, monkeypatch):
+    def broken(ax):
+        raise ZeroDivisionError("no")
+
+    monkeypatch.setitem(figures.FIGURES, "broken-one",
+                        figures.Figure("broken-one", "x" * 60, broken, ("relu",)))
+    with pytest.raises(RuntimeError, match="figure 'broken-one' failed: ZeroDivisionError"):
+        figures.build(tmp_path)
+
+
+def test_figure_cache_key_follows_the_code_it_draws():
+    relu_key = figures.cache_key(figures.FIGURES["relu"])
+    sigmoid_key = figures.cache_key(figures.FIGURES["sigmoid"])
+    assert relu_key != sigmoid_key  # different modules: an edit to one leaves the other cached
+
+
+def test_import_refimpl_is_light():
+    code = "import sys, refimpl; print(sorted(m for m in ('matplotlib', 'scipy', 'mkdocs', 'mpmath', 'pybtex') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_data_cache_is_keyed_on_code(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(data, "compute", lambda name: calls.append(name) or {"n": len(calls)})
+    data.run(tmp_path, only=["accuracy"])
+    assert calls == ["accuracy"] and data.load("accuracy", tmp_path) == {"n": 1}
+    data.run(tmp_path, only=["accuracy"])
+    assert calls == ["accuracy"]  # served from the cache
+    monkeypatch.setattr(data, "key", lambda name: "hash-of-edited-code")
+    assert data.load("accuracy", tmp_path) is None  # a stale result is never served
+    data.run(tmp_path, only=["accuracy"])
+    assert len(calls) == 2
+
+
+def test_data_key_changes_with_the_code_it_imports(tmp_path, monkeypatch):
+    from refimpl import codehash
+
+    assert "refimpl.classic" in codehash.closure("refimpl.accuracy")
+    before = data.key("accuracy")
+    real = codehash._module_path
+    edited = tmp_path / "classic.py"
+    edited.write_text(real("refimpl.classic").read_text() + "\n# edited\n")
+    monkeypatch.setattr(codehash, "_module_path",
+                        lambda m: edited if m == "refimpl.classic" else real(m))
+    assert data.key("accuracy") != before

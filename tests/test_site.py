@@ -1,0 +1,121 @@
+"""The built site, read as files: pages, slugs, anchors, figures, assets, no third-party hosts."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import refimpl
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path: Path) -> list[tuple[str, dict]]:
+    parser = _Tags()
+    parser.feed(path.read_text())
+    return parser.tags
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_activation_has_its_stable_slug(built_site):
+    for name in refimpl.names():
+        assert (built_site / "activations" / name / "index.html").exists(), f"no page for {name}"
+
+
+def test_every_alias_is_an_anchor_on_its_page(built_site):
+    for alias, name in refimpl.aliases().items():
+        ids = {a.get("id") for _, a in tags(built_site / "activations" / name / "index.html")}
+        assert alias in ids, f"alias {alias!r} has no anchor on /activations/{name}/"
+
+
+def test_nothing_loads_from_another_host(built_site):
+    offenders = []
+    for page in pages(built_site):
+        for tag, attrs in tags(page):
+            ref = attrs.get("src") if tag in ("script", "img", "iframe", "source") else \
+                attrs.get("href") if tag == "link" else None
+            if ref and re.match(r"^(https?:)?//", ref):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag}> {ref}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_google_fonts_or_github_api(built_site):
+    for page in pages(built_site):
+        text = page.read_text()
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert "api.github.com" not in text
+
+
+def test_every_image_has_alt_text_and_exists(built_site):
+    for page in pages(built_site):
+        for tag, attrs in tags(page):
+            if tag != "img":
+                continue
+            assert len(attrs.get("alt") or "") >= 20, f"{page}: image without alt text"
+            src = attrs["src"].split("#")[0]
+            assert (page.parent / src).resolve().exists(), f"{page}: missing {src}"
+
+
+def test_every_figure_has_a_light_and_a_dark_twin(built_site):
+    page = built_site / "activations" / "sigmoid" / "index.html"
+    srcs = [a["src"] for t, a in tags(page) if t == "img"]
+    assert any(s.endswith("sigmoid.svg#only-light") for s in srcs)
+    assert any(s.endswith("sigmoid-dark.svg#only-dark") for s in srcs)
+
+
+def test_math_renderer_is_served_by_the_site(built_site):
+    assert (built_site / "assets" / "mathjax" / "tex-chtml.js").stat().st_size > 100_000
+    fonts = list((built_site / "assets" / "mathjax" / "output" / "chtml" / "fonts").rglob("*.woff"))
+    assert fonts
+
+
+def test_search_finds_pages_by_their_other_names(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    for alias, name in refimpl.aliases().items():
+        hits = [d["location"] for d in index["docs"] if alias.replace("_", " ") in d["text"].lower()
+                or alias in d["text"].lower()]
+        assert any(h.startswith(f"activations/{name}/") for h in hits), f"search misses {alias}"
+
+
+def test_generated_tables_are_in_the_pages(built_site):
+    html = (built_site / "activations" / "relu" / "index.html").read_text()
+    assert "E[f(Z)], Z ~ N(0, 1)" in html
+    assert "torch.nn.ReLU" in html
+    assert "Checked against" in html
+
+
+def test_404_page_exists(built_site):
+    assert (built_site / "404.html").exists()
+
+
+def test_nothing_generated_is_committed():
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout
+    bad = [f for f in tracked.splitlines()
+           if f.startswith(("site/", "build/")) or f.endswith((".svg", ".png", ".ipynb"))]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("name", ["step", "sigmoid", "tanh", "relu"])
+def test_model_pages_follow_the_section_order(name):
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "activations" / f"{name}.md").read_text()
+    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
+    assert headings == ["Definition", "Derivative", "Figure", "Properties", "Implementation",
+                        "In frameworks", "History", "When to use it, and pitfalls", "References"]
+    doctests = len(re.findall(r"^\s*>>> ", text, re.MULTILINE))
+    assert doctests >= 2, f"{name}: fewer than two doctests"
