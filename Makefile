@@ -41,7 +41,7 @@ bench: data
 	$(BIN)/python scripts/bench.py
 
 crosscheck: setup
-	$(BIN)/python scripts/crosscheck.py
+	$(or $(FRAMEWORK_PYTHON),$(BIN)/python) scripts/crosscheck.py
 
 # Re-resolve the newest versions and pin them (needs the package index).
 lock:

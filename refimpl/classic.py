@@ -130,7 +130,7 @@ register(Entry(
     origin=("mcculloch1943logical", "rosenblatt1958perceptron"),
     year=1943,
     frameworks={
-        "pytorch": Framework(("torch.heaviside",), "torch.heaviside({x}, torch.tensor(0.0))",
+        "pytorch": Framework(("torch.heaviside",), "torch.heaviside({x}, torch.zeros_like({x}))",
                              "A tensor function, not a module: the value at 0 (`values`, a tensor) "
                              "is required; it has no derivative (backward raises), and NaN input "
                              "gives 0 where NumPy and JAX give NaN."),

@@ -48,8 +48,8 @@ register(Entry(
     derivative_latex=r"\operatorname{relu}'(x) = \begin{cases} 0 & x < 0 \\ 1 & x > 0 \end{cases}",
     declared=Properties(range=(0.0, np.inf), monotonic="non-decreasing", smoothness="C0",
                         saturates=(True, False), attained=(True, False)),
-    kinks=(Kink(0.0, 0.0, "The left and right derivatives are 0 and 1. PyTorch, JAX and "
-                          "TensorFlow all return 0 at exactly 0."),),
+    kinks=(Kink(0.0, 0.0, "The left and right derivatives are 0 and 1. PyTorch and JAX return "
+                          "0 at exactly 0; see Bertoin et al. (2021) on why the choice matters."),),
     origin=("fukushima1969visual", "hahnloser2000digital", "nair2010rectified",
             "glorot2011deep"),
     year=2010,
