@@ -1,0 +1,85 @@
+"""The page-code collector finds every Python block a page can hold, and only those."""
+
+import textwrap
+
+import pytest
+from sybil import Sybil
+
+from scripts import page_code  # the Sybil parser that the root conftest.py applies to docs/
+
+PAGE = textwrap.dedent('''
+    # A page
+
+    ```python
+    import numpy as np
+    seen = ["plain"]
+    ```
+
+    ```py title="short fence name, with a title"
+    seen.append("py")
+    ```
+
+    !!! note "Inside an admonition"
+
+        ```pycon
+        >>> seen.append("admonition")
+        >>> len(seen)
+        3
+        ```
+
+    === "Tab one"
+
+        ```python
+        seen.append("tab")
+        ```
+
+    === "Tab two"
+
+        ```{ .python .torch }
+        import torch  # another runtime: never run here
+        ```
+
+    ```text
+    not code
+    ```
+
+    ```python
+    --8<-- "refimpl/classic.py:sigmoid"
+    ```
+
+    ```pycon
+    >>> print(seen)
+    ['plain', 'py', 'admonition', 'tab']
+    ```
+''')
+
+
+@pytest.fixture
+def document(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(PAGE)
+    sybil = Sybil(parsers=[page_code.PageCodeParser()], patterns=["*.md"])
+    return sybil.parse(path)
+
+
+def test_every_python_block_runs_and_no_other(document):
+    examples = list(document)
+    # plain, py, two admonition doctest lines, tab, the included source, the final doctest
+    assert len(examples) == 7
+    for example in examples:
+        example.evaluate()
+    assert document.namespace["seen"] == ["plain", "py", "admonition", "tab"]
+
+
+def test_a_failing_example_fails(tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_text("```pycon\n>>> 1 + 1\n3\n```\n")
+    (example,) = list(Sybil(parsers=[page_code.PageCodeParser()], patterns=["*.md"]).parse(path))
+    with pytest.raises(Exception, match="Expected:\\s+3\\s+Got:\\s+2"):
+        example.evaluate()
+
+
+def test_included_source_is_the_section_between_markers():
+    source = page_code.included_source("refimpl/classic.py", "sigmoid")
+    assert source.startswith("def sigmoid(x):")
+    assert "--8<--" not in source and "register(" not in source
