@@ -70,8 +70,9 @@ def sigmoid(x):
 def sigmoid_derivative(x):
     r""":math:`\sigma'(x) = \sigma(x)\,\sigma(-x) = e/(1+e)^2` with :math:`e = e^{-|x|}`.
 
-    The textbook form :math:`\sigma(x)(1-\sigma(x))` loses every digit once
-    :math:`\sigma(x)` rounds to 1 (x > 37); this form keeps full relative precision.
+    The textbook form :math:`\sigma(x)(1-\sigma(x))` loses every digit once :math:`\sigma(x)`
+    rounds to 1 (float64: :math:`x \ge 53\ln 2 \approx 36.74`); this form keeps full relative
+    precision.
     """
     e = np.exp(-np.abs(x))
     return e / ((1 + e) * (1 + e))
@@ -97,7 +98,8 @@ def tanh(x):
 def tanh_derivative(x):
     r""":math:`\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2 x = 4e/(1+e)^2`, :math:`e = e^{-2|x|}`.
 
-    :math:`1 - \tanh^2 x` cancels to 0 for |x| > 19.1; the last form keeps full precision.
+    :math:`1 - \tanh^2 x` cancels to 0 once ``tanh(x)`` rounds to ±1 (|x| ≳ 19 in float64; the
+    exact point depends on the C library); the last form keeps full precision.
     |x| is capped at 400 because 2|x| overflows near the largest double; e underflows to 0
     beyond |x| = 373 anyway, so the cap changes no result.
     """
@@ -175,7 +177,7 @@ register(Entry(
     latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
     derivative_latex=r"\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2(x)",
     declared=Properties(range=(-1.0, 1.0), **_SMOOTH_SIGMOID),
-    origin=("lecun1998efficient",),
+    origin=(),  # no verified first use as an activation: see the page's History
     frameworks={
         "pytorch": Framework(("torch.nn.Tanh", "torch.tanh"), "torch.tanh({x})"),
         "jax": Framework(("jax.nn.tanh", "jax.numpy.tanh"), "jax.nn.tanh({x})"),

@@ -22,7 +22,8 @@ from refimpl.registry import REQUIRED
 FRAMEWORKS = {"pytorch": "PyTorch", "jax": "JAX", "keras": "Keras 3"}
 # The versions whose source and docs the framework facts were checked against, and when.
 CHECKED_AGAINST = {"pytorch": "2.14.1", "jax": "0.10.2", "keras": "3.15.1", "date": "2026-11"}
-SMOOTHNESS = {"discontinuous": "discontinuous", "C0": "C⁰", "C1": "C¹", "C2": "C²", "Cinf": "C^∞"}
+SMOOTHNESS = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>",
+              "C2": "C<sup>2</sup>", "Cinf": "C<sup>∞</sup>"}
 
 
 def fmt(v: float) -> str:
@@ -113,8 +114,6 @@ def accuracy_table(entry, results: dict | None) -> str:
 def references_list(entry) -> str:
     from refimpl import bibliography
 
-    if not entry.origin:
-        return "No origin paper: see History.\n"
     return "".join(f"- {bibliography.cite(key)}\n" for key in entry.origin)
 
 
