@@ -40,3 +40,43 @@ def site_url(built_site):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+# The browser tests must really run: a session that collected them fails if none passed or one was
+# skipped, so a missing Chromium or a stray skip/xfail can never leave `make test` green.
+_BROWSER = "tests/test_browser.py"
+_browser = {"collected": 0, "passed": 0, "skipped": []}
+
+
+def pytest_collection_finish(session):
+    _browser["collected"] += sum(item.nodeid.startswith(_BROWSER) for item in session.items)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):  # under xdist, the workers collect
+    _browser["collected"] = max(_browser["collected"], sum(i.startswith(_BROWSER) for i in ids))
+
+
+def pytest_runtest_logreport(report):
+    if report.nodeid.startswith(_BROWSER):
+        if report.skipped:  # xfail is reported as skipped too
+            _browser["skipped"].append(report.nodeid)
+        elif report.passed and report.when == "call":
+            _browser["passed"] += 1
+
+
+def pytest_sessionfinish(session):
+    if (hasattr(session.config, "workerinput") or session.config.option.collectonly
+            or not _browser["collected"]):
+        return
+    why = []
+    if not _browser["passed"]:
+        why.append("no browser test passed")
+    if _browser["skipped"]:
+        why.append("browser tests skipped: " + ", ".join(_browser["skipped"]))
+    if why:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.line("")  # the progress line may not have ended
+        for line in why:
+            reporter.write_line(f"FAILED SESSION: {line} (the browser tests must run)", red=True, bold=True)
+        session.exitstatus = session.exitstatus or 1

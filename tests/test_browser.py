@@ -4,12 +4,13 @@ sideways. Chromium is the system one (Playwright cannot download browsers here);
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,7 +41,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_url):
+def page(browser):
     # A fresh context per test: no localStorage (palette) or cache leaks between tests.
     # Light scheme so the "automatic" palette starts from a known state.
     context = browser.new_context(color_scheme="light")
@@ -115,12 +116,23 @@ def test_page_loads_cleanly(page, site_url, path, has_math):
 
 
 def test_math_after_instant_navigation(page, site_url):
+    # Material navigates instantly only to URLs in sitemap.xml, matched after copying the page's
+    # protocol and hostname but not its port; `mkdocs serve` rewrites site_url to its own address,
+    # and so does this route, or every click here would silently be a full page load.
+    def local_sitemap(route):
+        body = route.fetch().text()
+        route.fulfill(body=re.sub(r"<loc>[a-z]+://[^/<]+/", f"<loc>{site_url}", body),
+                      content_type="application/xml")
+
+    page.route(urljoin(site_url, "sitemap.xml"), local_sitemap)
     rec = Recorder(page)
     page.goto(site_url, wait_until="networkidle")
     wait_for_math(page)
     # A click on a nav link is handled by navigation.instant: no reload, MathJax must re-typeset.
+    page.evaluate("window.__same_document = true")
     page.locator(f'.md-nav a[href$="{SIGMOID}"]').first.click()
     page.wait_for_url(urljoin(site_url, SIGMOID))
+    assert page.evaluate("window.__same_document === true"), "the page reloaded: no instant navigation"
     page.locator(".md-content mjx-container").first.wait_for(state="attached")
     assert_math_rendered(page)
     assert not rec.problems, "\n".join(rec.problems)
@@ -129,16 +141,23 @@ def test_math_after_instant_navigation(page, site_url):
 def test_dark_mode_swaps_figures(page, site_url):
     page.goto(urljoin(site_url, SIGMOID), wait_until="networkidle")
     # Material's toggle cycles automatic -> light -> dark: click the visible label until dark.
+    body = page.locator("body")
     for _ in range(3):
-        if page.locator("body").get_attribute("data-md-color-scheme") == "slate":
+        if body.get_attribute("data-md-color-scheme") == "slate":
             break
-        page.locator("form[data-md-component=palette] label:visible").click()
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        label = page.locator("form[data-md-component=palette] label:visible")
+        title = label.get_attribute("title")
+        label.click()
+        expect(label).not_to_have_attribute("title", title)  # the toggle has moved on
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     dark = page.locator('.md-content img[src$="#only-dark"]')
     light = page.locator('.md-content img[src$="#only-light"]')
     assert dark.count() > 0, "no #only-dark figure on the page"
     for i in range(dark.count()):
-        assert dark.nth(i).is_visible() and light.nth(i).is_hidden()
+        # A lazy image loads (and gets a box) only near the viewport; expect() retries meanwhile.
+        dark.nth(i).evaluate("img => img.scrollIntoView()")
+        expect(dark.nth(i)).to_be_visible()
+        expect(light.nth(i)).to_be_hidden()
 
 
 def test_no_horizontal_scroll_on_phone(page, site_url):

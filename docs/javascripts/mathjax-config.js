@@ -13,14 +13,22 @@ window.MathJax = {
   },
 };
 
-// Material's instant navigation swaps the page without reloading scripts: typeset again.
+// Material's instant navigation swaps the page without reloading scripts: typeset the new content.
+// document$ also fires for the first page, already typeset by MathJax's startup: skip it, since
+// clearCache() there would drop the glyph CSS of that math and the re-typeset, finding no new math,
+// would not add it back (every formula invisible). Chaining on startup.promise keeps typesets serial.
 if (typeof document$ !== "undefined") {
+  let first = true;
   document$.subscribe(() => {
-    if (window.MathJax && MathJax.typesetPromise) {
+    if (first) {
+      first = false;
+      return;
+    }
+    MathJax.startup.promise = MathJax.startup.promise.then(() => {
       MathJax.startup.output.clearCache();
       MathJax.typesetClear();
       MathJax.texReset();
-      MathJax.typesetPromise();
-    }
+      return MathJax.typesetPromise();
+    });
   });
 }
