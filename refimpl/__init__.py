@@ -11,7 +11,9 @@ function, and read its facts (``params``, ``latex``, ``properties``, ``kinks``, 
 ``frameworks``) from it. ``names()`` lists the canonical names; ``get(name)`` also takes aliases.
 """
 
-from . import classic, rectifiers  # noqa: F401  (importing a family module registers its entries)
+# importing a family module registers its entries
+from . import (classic, exponential, gated, hard, normalizers, rectifiers,  # noqa: F401
+               self_gated, shrinkage, softplus_like)
 from .registry import Entry, aliases, get, names
 
 __version__ = "0.1.0"

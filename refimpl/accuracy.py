@@ -1,5 +1,7 @@
 """Measured accuracy of refimpl against the 50-digit oracle, in units in the last place (ulp)."""
 
+import math
+
 import mpmath as mp
 import numpy as np
 
@@ -10,9 +12,19 @@ from refimpl.oracles import DPS, ORACLES, exact
 def ulp_error(computed, exact_value, dtype=np.float64):
     """|computed - exact| in ulps of the exact value rounded to `dtype` (0 when both are 0)."""
     with mp.workdps(DPS):
-        rounded = dtype(float(exact_value))
-        ulp = np.spacing(np.abs(rounded)) if rounded != 0 else np.finfo(dtype).smallest_subnormal
-        return float(abs(mp.mpf(float(computed)) - exact_value) / mp.mpf(float(ulp)))
+        return float(abs(mp.mpf(float(computed)) - exact_value) / ulp(exact_value, dtype))
+
+
+def ulp(value, dtype=np.float64):
+    """The ulp of `value` rounded to `dtype`: 2^(e - p) for a number in [2^e, 2^(e+1)), and the
+    smallest subnormal below the normal range (no overflow at the largest finite number)."""
+    info = np.finfo(dtype)
+    rounded = float(dtype(float(value)))
+    if rounded == 0 or not np.isfinite(rounded):
+        exponent = info.minexp if rounded == 0 else info.maxexp - 1
+    else:
+        exponent = max(math.frexp(abs(rounded))[1] - 1, info.minexp)
+    return mp.ldexp(1, exponent - info.nmant)
 
 
 def sample_points(n=400, seed=0):
@@ -35,7 +47,7 @@ def grid(points=None):
         entry = refimpl.get(name)
         record = {}
         for what, fn in (("value", entry), ("derivative", entry.derivative)):
-            y = fn(x)
+            y = fn(x, **entry.defaults)
             errs = np.array([ulp_error(yi, exact(name, what, xi)) for xi, yi in zip(x, y)])
             worst = int(np.argmax(errs))
             record[what] = {"max_ulp": float(errs[worst]), "points": int(x.size),

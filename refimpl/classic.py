@@ -142,6 +142,8 @@ register(Entry(
                            "In `keras.ops`, not `keras.activations`; the value at 0 (`x2`) is "
                            "required."),
     },
+    shape=("is 0 for negative x and 1 for positive x, with a jump at x = 0 where it "
+           "takes the value 0 (filled dot)", "is 0 everywhere it exists"),
 ))
 
 register(Entry(
@@ -163,6 +165,8 @@ register(Entry(
         "jax": Framework(("jax.nn.sigmoid",), "jax.nn.sigmoid({x})"),
         "keras": Framework(("keras.activations.sigmoid",), "keras.activations.sigmoid({x})"),
     },
+    shape=("rises from 0 to 1 along an S-curve through 0.5 at x = 0",
+           "is a bell that peaks at 0.25 at x = 0 and is nearly 0 beyond |x| = 5"),
 ))
 
 register(Entry(
@@ -183,4 +187,6 @@ register(Entry(
         "jax": Framework(("jax.nn.tanh", "jax.numpy.tanh"), "jax.nn.tanh({x})"),
         "keras": Framework(("keras.activations.tanh",), "keras.activations.tanh({x})"),
     },
+    shape=("rises from −1 to 1 along an S-curve through the origin",
+           "is a bell that peaks at 1 at x = 0 and is nearly 0 beyond |x| = 3"),
 ))

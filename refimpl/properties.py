@@ -34,11 +34,17 @@ def compute(entry):
     """The full property record of an entry, at its default parameters."""
     props = {"at_defaults": entry.defaults}
     declared = entry.declared
-    if entry.kind != "elementwise" or declared is None:
+    if declared is None:
         props["applies"] = ()
         return props
+    if entry.kind != "elementwise":
+        # Of a vector or shaping function only the range of its outputs is a property of one
+        # number; monotonicity, f(0) and moments of one input do not apply.
+        props.update(applies=("range",), range=declared.range, attained=declared.attained)
+        return props
     lo, hi = declared.range
-    f = lambda z: entry(float(z))  # noqa: E731
+    at = entry.defaults
+    f = lambda z: entry(float(z), **at)  # noqa: E731
     mean, var = normal_moments(f, [k.at for k in entry.kinks])
     kink_at_0 = any(k.at == 0 for k in entry.kinks)
     props.update(
@@ -51,10 +57,10 @@ def compute(entry):
         monotonic=declared.monotonic,
         smoothness=declared.smoothness,
         saturates=declared.saturates,
-        f0=float(entry(0.0)),
-        df0=float(entry.derivative(0.0)),
+        f0=float(entry(0.0, **at)),
+        df0=float(entry.derivative(0.0, **at)),
         df0_is_convention=kink_at_0,
-        zero_centred=bool(abs(mean) < 1e-12 and float(entry(0.0)) == 0.0),
+        zero_centred=bool(abs(mean) < 1e-12 and float(entry(0.0, **at)) == 0.0),
         normal_mean=mean,
         normal_variance=var,
     )

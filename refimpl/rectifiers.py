@@ -61,4 +61,6 @@ register(Entry(
                            "Generalised: `negative_slope`, `max_value` and `threshold` "
                            "(defaults 0.0, None, 0.0) give the plain ReLU."),
     },
+    shape=("is 0 for negative x and the line y = x for positive x, with a corner at the "
+           "origin", "steps from 0 to 1 at x = 0, where it is taken as 0 (dot)"),
 ))

@@ -133,7 +133,6 @@ class Entry:
     kind: str = "elementwise"
     derivative_fn: Callable[..., np.ndarray] | None = None
     vjp_fn: Callable[..., np.ndarray] | None = None
-    textbook: Callable[..., np.ndarray] | None = None
     aliases: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     declared: Properties | None = None
@@ -141,6 +140,15 @@ class Entry:
     origin: tuple[str, ...] = ()
     year: int | None = None
     frameworks: dict[str, Framework | None] = field(default_factory=dict)
+    # (curve of f, curve of f'): one clause each, for the figure's alt text and the atlas,
+    # e.g. ("rises from 0 to 1 along an S-curve through 0.5 at x = 0", "is a bell peaking at 0.25")
+    shape: tuple[str, str] = ("", "")
+    # Values for required parameters (e.g. threshold's), used wherever one setting must be shown:
+    # properties, figures and the generic tests. Every parameter with a default uses its default.
+    example_params: dict[str, Any] = field(default_factory=dict)
+    # The page that documents this entry, if another entry's (swish is on silu's page); its own
+    # slug /activations/<name>/ then redirects to /activations/<page>/#<name>.
+    page: str = ""
     _properties: dict | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -150,6 +158,7 @@ class Entry:
             raise ValueError(f"{self.name}: family must be one of {FAMILIES}, got {self.family!r}")
         self.__doc__ = self.fn.__doc__
         self.__name__ = self.name
+        self.page = self.page or self.name
 
     # -- calls -------------------------------------------------------------------------------
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
@@ -171,9 +180,11 @@ class Entry:
             bound[p.name] = value
         return bound
 
+    # float16 and float32 input is computed in float64 and rounded once at the end: the result
+    # is then within 1 ulp of the correctly rounded one, which float32 arithmetic cannot promise.
     def __call__(self, x: Any, **params: Any) -> Any:
         arr, scalar = as_input(x, self.name)
-        out = self.fn(arr, **self.bind(params))
+        out = self.fn(_work(arr), **self.bind(params))
         return _as_output(out, arr.dtype, scalar)
 
     def derivative(self, x: Any, **params: Any) -> Any:
@@ -181,7 +192,7 @@ class Entry:
         if self.kind != "elementwise":
             raise TypeError(f"{self.name} is a {self.kind} function: use vjp() or jacobian()")
         arr, scalar = as_input(x, self.name)
-        out = self.derivative_fn(arr, **self.bind(params))
+        out = self.derivative_fn(_work(arr), **self.bind(params))
         return _as_output(out, arr.dtype, scalar)
 
     def vjp(self, x: Any, upstream: Any, **params: Any) -> np.ndarray:
@@ -190,9 +201,9 @@ class Entry:
         up, _ = as_input(upstream, self.name)
         bound = self.bind(params)
         if self.kind == "elementwise":
-            out = up * self.derivative_fn(arr, **bound)
+            out = _work(up) * self.derivative_fn(_work(arr), **bound)
         else:
-            out = self.vjp_fn(arr, up, **bound)
+            out = self.vjp_fn(_work(arr), _work(up), **bound)
         return _as_output(out, arr.dtype, scalar)
 
     def jacobian(self, x: Any, **params: Any) -> np.ndarray:
@@ -201,17 +212,23 @@ class Entry:
         if arr.ndim != 1:
             raise ValueError(f"{self.name}.jacobian: x must be 1-D, got shape {arr.shape}")
         bound = self.bind(params)
+        work = _work(arr)
         if self.kind == "elementwise":
-            return np.diag(self.derivative_fn(arr, **bound))
-        out_shape = self.fn(arr, **bound).shape
-        rows = [self.vjp_fn(arr, e.reshape(out_shape), **bound)
-                for e in np.eye(math.prod(out_shape), dtype=arr.dtype)]
-        return np.stack(rows).reshape(out_shape + arr.shape)
+            jac = np.diag(self.derivative_fn(work, **bound))
+        else:
+            out_shape = self.fn(work, **bound).shape
+            rows = [self.vjp_fn(work, e.reshape(out_shape), **bound)
+                    for e in np.eye(math.prod(out_shape), dtype=work.dtype)]
+            jac = np.stack(rows).reshape(out_shape + arr.shape)
+        return jac.astype(arr.dtype)
 
     # -- facts ---------------------------------------------------------------------------------
     @property
     def defaults(self) -> dict[str, Any]:
-        return {p.name: p.default for p in self.params if p.default is not REQUIRED}
+        """The parameter values properties and figures are shown at: defaults, and
+        `example_params` for the required ones."""
+        values = {p.name: p.default for p in self.params if p.default is not REQUIRED}
+        return {**values, **self.example_params}
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -244,6 +261,16 @@ def as_input(x: Any, owner: str) -> tuple[np.ndarray, bool]:
         raise TypeError(f"{owner}: expected real numbers (bool, int, float16/32/64), "
                         f"got dtype {arr.dtype}")
     return arr, scalar
+
+
+def _work(arr: np.ndarray) -> np.ndarray:
+    return arr.astype(np.float64) if arr.dtype != np.float64 else arr
+
+
+def axis_param(doc: str = "the axis the function acts along") -> Param:
+    """The `axis` parameter of vector and shaping entries (default -1, like every framework)."""
+    return Param("axis", -1, "an integer", doc,
+                 lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool))
 
 
 def _as_output(out: np.ndarray, dtype: np.dtype, scalar: bool) -> Any:

@@ -57,6 +57,12 @@ def properties_table(entry) -> str:
     p = entry.properties
     if "range" not in p:
         return f"Pointwise properties do not apply to a {entry.kind} function.\n"
+    if entry.kind != "elementwise":
+        lo, hi = p["range"]
+        return (f"| Property | Value |\n|---|---|\n| Range of each output | "
+                f"{_interval(lo, hi, p['attained'])} |\n\nMonotonicity, f(0) and the moments "
+                f"under N(0, 1) are properties of a function of one number; they do not apply to "
+                f"a {entry.kind} function.\n")
     lo, hi = p["range"]
     left, right = p["saturates"]
     df0 = fmt(p["df0"]) + (" (by convention: kink at 0)" if p["df0_is_convention"] else "")
@@ -117,6 +123,22 @@ def references_list(entry) -> str:
     return "".join(f"- {bibliography.cite(key)}\n" for key in entry.origin)
 
 
+def catalogue() -> str:
+    """Every entry by family, linked to its page (or its anchor on another entry's page)."""
+    from refimpl.registry import FAMILIES
+
+    rows = ["| Family | Functions |", "|---|---|"]
+    for family in FAMILIES:
+        entries = [refimpl.get(n) for n in refimpl.names() if refimpl.get(n).family == family]
+        links = []
+        for e in sorted(entries, key=lambda e: (e.year or 9999, e.name)):
+            anchor = "" if e.page == e.name else f"#{e.name}"
+            links.append(f"[{e.title}](/activations/{e.page}.md{anchor})")
+        if links:
+            rows.append(f"| {family.capitalize()} | {', '.join(links)} |")
+    return "\n".join(rows) + "\n"
+
+
 def _write(path: Path, text: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.read_text() == text:
@@ -140,6 +162,7 @@ def build(out: Path, data_dir: Path | None = None) -> int:
                            ("accuracy", accuracy_table(entry, results)),
                            ("references", references_list(entry))):
             count += _write(out / kind / f"{name}.md", text)
+    count += _write(out / "catalogue.md", catalogue())
     from refimpl import bibliography
 
     for key in bibliography.entries():

@@ -55,6 +55,26 @@ def on_files(files: Files, config, **kwargs) -> Files:
     return files
 
 
+REDIRECT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Redirecting to {title}</title>
+<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
+</head><body><p>{name} is documented on <a href="{target}">{title}</a>.</p></body></html>
+"""
+
+
+def on_post_build(config, **kwargs) -> None:
+    """Every entry keeps its slug: one documented on another entry's page redirects there."""
+    import refimpl
+
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        if entry.page != name:
+            out = Path(config.site_dir) / "activations" / name / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(REDIRECT.format(name=entry.title, title=refimpl.get(entry.page).title,
+                                           target=f"../{entry.page}/#{name}"))
+
+
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(ROOT / "refimpl"))
     return server

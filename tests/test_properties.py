@@ -15,7 +15,7 @@ FAR = 1e6
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_range(entry):
     lo, hi = entry.declared.range
-    y = entry(np.concatenate([GRID, [-FAR, FAR, -1e300, 1e300]]))
+    y = entry(np.concatenate([GRID, [-FAR, FAR, -1e300, 1e300]]), **entry.defaults)
     assert y.min() >= lo and y.max() <= hi
     # the bounds are tight: approached (or reached) within 1e-12, or exceeded by some input if infinite
     assert (y.min() - lo <= 1e-12) if np.isfinite(lo) else y.min() < -1e6
@@ -27,7 +27,7 @@ def test_attained_bounds(entry):
     lo, hi = entry.declared.range
     reach_lo, reach_hi = entry.declared.attained
     x = np.linspace(-15, 15, 30_001)  # float64 resolves tanh and sigmoid from their bounds here
-    y = entry(x)
+    y = entry(x, **entry.defaults)
     if np.isfinite(lo):
         assert (y.min() == lo) == reach_lo
     if np.isfinite(hi):
@@ -36,15 +36,15 @@ def test_attained_bounds(entry):
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_monotonic(entry):
-    diff = np.diff(entry(GRID))
+    diff = np.diff(entry(GRID, **entry.defaults))
     kind = entry.declared.monotonic
     if kind == "increasing":
         # strictly increasing where float64 can resolve it: never decreasing, and f' > 0
-        assert (diff >= 0).all() and (entry.derivative(GRID) > 0).all()
+        assert (diff >= 0).all() and (entry.derivative(GRID, **entry.defaults) > 0).all()
     elif kind == "non-decreasing":
         assert (diff >= 0).all()
     elif kind == "decreasing":
-        assert (diff <= 0).all() and (entry.derivative(GRID) < 0).all()
+        assert (diff <= 0).all() and (entry.derivative(GRID, **entry.defaults) < 0).all()
     else:
         assert (diff > 0).any() and (diff < 0).any()
 
@@ -52,7 +52,7 @@ def test_monotonic(entry):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_saturation(entry):
     left, right = entry.declared.saturates
-    d_left, d_right = entry.derivative(np.array([-FAR, FAR]))
+    d_left, d_right = entry.derivative(np.array([-FAR, FAR]), **entry.defaults)
     assert (d_left == 0) == left and (d_right == 0) == right
 
 
@@ -60,7 +60,7 @@ def test_saturation(entry):
 def test_continuity_matches_smoothness(entry):
     # a jump bigger than the slope allows, across one grid step, means a discontinuity
     x = np.linspace(-5, 5, 100_001)
-    jumps = np.abs(np.diff(entry(x)))
+    jumps = np.abs(np.diff(entry(x, **entry.defaults)))
     continuous = jumps.max() < 1e-3
     assert continuous == (entry.declared.smoothness != "discontinuous")
 
@@ -85,7 +85,7 @@ def test_normal_moments_against_closed_forms(name):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_normal_moments_against_monte_carlo(entry):
     z = np.random.default_rng(0).standard_normal(2_000_000)
-    y = entry(z)
+    y = entry(z, **entry.defaults)
     props = entry.properties
     # 6 standard errors: a quadrature bug shows, sampling noise does not
     se = math.sqrt(y.var() / z.size)
@@ -96,8 +96,8 @@ def test_normal_moments_against_monte_carlo(entry):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_values_at_zero(entry):
     props = entry.properties
-    assert props["f0"] == entry(0.0)
-    assert props["df0"] == entry.derivative(0.0)
+    assert props["f0"] == entry(0.0, **entry.defaults)
+    assert props["df0"] == entry.derivative(0.0, **entry.defaults)
     assert props["df0_is_convention"] == any(k.at == 0 for k in entry.kinks)
 
 

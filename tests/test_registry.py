@@ -69,27 +69,30 @@ def test_entry_schema(entry):
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_float_dtypes_are_kept(entry, dtype):
     x = np.array([-2.0, 0.0, 3.0], dtype=dtype)
-    assert entry(x).dtype == dtype
-    assert entry.derivative(x).dtype == dtype
-    assert entry.vjp(x, np.ones_like(x)).dtype == dtype
+    p = entry.defaults
+    assert entry(x, **p).dtype == dtype
+    assert entry.derivative(x, **p).dtype == dtype
+    assert entry.vjp(x, np.ones_like(x), **p).dtype == dtype
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_ints_bools_lists_and_scalars(entry):
-    assert entry(np.array([1, 2], dtype=np.int32)).dtype == np.float64
-    assert entry(np.array([True, False])).dtype == np.float64
-    assert entry([1, -1]).dtype == np.float64
-    assert type(entry(1.5)) is np.float64
-    assert type(entry(2)) is np.float64
-    assert type(entry.derivative(0.5)) is np.float64
-    assert type(entry(np.float32(1.0))) is np.float32
+    p = entry.defaults
+    assert entry(np.array([1, 2], dtype=np.int32), **p).dtype == np.float64
+    assert entry(np.array([True, False]), **p).dtype == np.float64
+    assert entry([1, -1], **p).dtype == np.float64
+    assert type(entry(1.5, **p)) is np.float64
+    assert type(entry(2, **p)) is np.float64
+    assert type(entry.derivative(0.5, **p)) is np.float64
+    assert type(entry(np.float32(1.0), **p)) is np.float32
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_input_is_never_modified(entry):
     x = np.linspace(-5, 5, 11)
     before = x.copy()
-    entry(x), entry.derivative(x), entry.vjp(x, x), entry.jacobian(x)
+    p = entry.defaults
+    entry(x, **p), entry.derivative(x, **p), entry.vjp(x, x, **p), entry.jacobian(x, **p)
     np.testing.assert_array_equal(x, before)
 
 
@@ -124,11 +127,12 @@ def test_step_at_zero_follows_numpy_heaviside():
 def test_vjp_and_jacobian_agree_with_derivative(entry):
     x = np.array([-1.5, -0.25, 0.5, 2.0])
     up = np.array([0.3, -1.0, 2.0, 0.5])
-    np.testing.assert_array_equal(entry.vjp(x, up), up * entry.derivative(x))
-    jac = entry.jacobian(x)
+    p = entry.defaults
+    np.testing.assert_array_equal(entry.vjp(x, up, **p), up * entry.derivative(x, **p))
+    jac = entry.jacobian(x, **p)
     assert jac.shape == (4, 4)
-    np.testing.assert_array_equal(jac, np.diag(entry.derivative(x)))
-    np.testing.assert_array_equal(up @ jac, entry.vjp(x, up))
+    np.testing.assert_array_equal(jac, np.diag(entry.derivative(x, **p)))
+    np.testing.assert_array_equal(up @ jac, entry.vjp(x, up, **p))
 
 
 def test_jacobian_needs_1d_input():
@@ -142,15 +146,16 @@ def test_derivative_matches_central_difference(entry):
     # away from kinks, where the derivative exists
     x = np.array([-3.1, -0.7, 0.3, 1.9, 4.2])
     h = 1e-6
-    fd = (entry(x + h) - entry(x - h)) / (2 * h)
-    np.testing.assert_allclose(entry.derivative(x), fd, rtol=1e-7, atol=1e-9)
+    p = entry.defaults
+    fd = (entry(x + h, **p) - entry(x - h, **p)) / (2 * h)
+    np.testing.assert_allclose(entry.derivative(x, **p), fd, rtol=1e-7, atol=1e-9)
 
 
 # -- kinks ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
 def test_kinks_state_what_derivative_returns(entry):
     for kink in entry.kinks:
-        assert entry.derivative(kink.at) == kink.derivative
+        assert entry.derivative(kink.at, **entry.defaults) == kink.derivative
         assert kink.why
     smooth = entry.declared.smoothness in ("C1", "C2", "Cinf")
     assert smooth == (not entry.kinks), f"{entry.name}: smoothness and kinks disagree"

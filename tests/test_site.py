@@ -36,8 +36,9 @@ def test_every_activation_has_its_stable_slug(built_site):
 
 def test_every_alias_is_an_anchor_on_its_page(built_site):
     for alias, name in refimpl.aliases().items():
-        ids = {a.get("id") for _, a in tags(built_site / "activations" / name / "index.html")}
-        assert alias in ids, f"alias {alias!r} has no anchor on /activations/{name}/"
+        page = refimpl.get(name).page
+        ids = {a.get("id") for _, a in tags(built_site / "activations" / page / "index.html")}
+        assert alias in ids, f"alias {alias!r} has no anchor on /activations/{page}/"
 
 
 def test_nothing_loads_from_another_host(built_site):
@@ -87,7 +88,8 @@ def test_search_finds_pages_by_their_other_names(built_site):
     for alias, name in refimpl.aliases().items():
         hits = [d["location"] for d in index["docs"] if alias.replace("_", " ") in d["text"].lower()
                 or alias in d["text"].lower()]
-        assert any(h.startswith(f"activations/{name}/") for h in hits), f"search misses {alias}"
+        page = refimpl.get(name).page
+        assert any(h.startswith(f"activations/{page}/") for h in hits), f"search misses {alias}"
 
 
 def test_generated_tables_are_in_the_pages(built_site):
@@ -111,12 +113,33 @@ def test_nothing_generated_is_committed():
     assert not bad, bad
 
 
-@pytest.mark.parametrize("name", ["step", "sigmoid", "tanh", "relu"])
-def test_model_pages_follow_the_section_order(name):
+PAGES = sorted({refimpl.get(n).page for n in refimpl.names()})
+SECTIONS = ["Definition", "Derivative", "Figure", "Properties", "Implementation", "In frameworks",
+            "History", "When to use it, and pitfalls", "References"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_activation_pages_follow_the_section_order(name):
     root = Path(__file__).resolve().parent.parent
     text = (root / "docs" / "activations" / f"{name}.md").read_text()
     headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
-    assert headings == ["Definition", "Derivative", "Figure", "Properties", "Implementation",
-                        "In frameworks", "History", "When to use it, and pitfalls", "References"]
+    assert headings == SECTIONS, f"{name}: sections {headings}"
     doctests = len(re.findall(r"^\s*>>> ", text, re.MULTILINE))
     assert doctests >= 2, f"{name}: fewer than two doctests"
+
+
+def test_every_activation_page_is_a_registry_entry():
+    root = Path(__file__).resolve().parent.parent
+    files = {p.stem for p in (root / "docs" / "activations").glob("*.md")}
+    assert files == set(PAGES), f"pages without entry: {files - set(PAGES)}, entries without page: {set(PAGES) - files}"
+
+
+def test_entries_documented_elsewhere_redirect_to_their_anchor(built_site):
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        if entry.page == name:
+            continue
+        html = (built_site / "activations" / name / "index.html").read_text()
+        assert f'url=../{entry.page}/#{name}"' in html
+        ids = {a.get("id") for _, a in tags(built_site / "activations" / entry.page / "index.html")}
+        assert name in ids, f"/activations/{entry.page}/ has no anchor #{name}"

@@ -2,6 +2,9 @@
 
     python -m refimpl.figures --out DIR [--only NAME ...]
 
+Every elementwise entry gets the standard figure of f and f' (named like the entry); further
+figures are declared with @figure in the family submodules (refimpl/figures/<family>.py).
+
 writes, for each figure NAME:
   NAME.svg, NAME-dark.svg   the figure for the light and the dark colour scheme;
   NAME.md                   the Markdown that shows it (both images, with alt text), which pages
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import io
 import json
 import sys
@@ -108,67 +112,20 @@ def plot_f_and_derivative(ax, entry, x=np.linspace(-6, 6, 1201), **params):
     ax.legend(loc="upper left")
 
 
-def _f_and_derivative(name: str, alt: str, **kw):
-    figure(f"{name}", alt, (name,))(lambda ax: plot_f_and_derivative(ax, refimpl.get(name), **kw))
+def f_and_derivative_alt(entry) -> str:
+    """Alt text of the standard figure, from the entry's own description of its curves."""
+    f_shape, df_shape = entry.shape
+    return f"{entry.title} (solid line) {f_shape}; its derivative (dashed line) {df_shape}."
 
 
-_f_and_derivative(
-    "step",
-    "The Heaviside step (solid): 0 for negative x, 1 for positive x, with a jump at x = 0 where "
-    "it takes the value 0 (filled dot); its derivative (dashed) is 0 everywhere it exists.",
-)
-_f_and_derivative(
-    "sigmoid",
-    "The sigmoid (solid) rises from 0 to 1 along an S-curve through 0.5 at x = 0; its "
-    "derivative (dashed) is a bell that peaks at 0.25 at x = 0 and is nearly 0 beyond |x| = 5.",
-)
-_f_and_derivative(
-    "tanh",
-    "Tanh (solid) rises from −1 to 1 along an S-curve through the origin; its derivative "
-    "(dashed) is a bell that peaks at 1 at x = 0 and is nearly 0 beyond |x| = 3.",
-)
-_f_and_derivative(
-    "relu",
-    "ReLU (solid) is 0 for negative x and the line y = x for positive x, with a corner at the "
-    "origin; its derivative (dashed) steps from 0 to 1 at x = 0, where it is taken as 0 (dot).",
-)
-
-
-@figure("sigmoid-vs-tanh",
-        "Sigmoid and tanh on one axis: tanh (dashed) is the sigmoid (solid) stretched to (−1, 1) "
-        "and compressed by 2 along x, tanh(x) = 2σ(2x) − 1; both flatten beyond |x| = 4.",
-        ("sigmoid", "tanh"))
-def _sigmoid_vs_tanh(ax):
-    x = np.linspace(-6, 6, 1201)
-    ax.plot(x, refimpl.sigmoid(x), color=C["blue"], label="σ(x)")
-    ax.plot(x, refimpl.tanh(x), color=C["green"], linestyle="--", label="tanh(x)")
-    ax.axhline(0, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("x")
-    ax.legend(loc="upper left")
-
-
-@figure("sigmoid-derivative-error",
-        "Relative error, on a log scale, of two float64 formulas for the sigmoid's derivative "
-        "against a 50-digit reference, for x from 0 to 45: the textbook σ(x)(1 − σ(x)) (dashed) "
-        "grows with x and reaches 1, every digit lost, from x ≈ 36.7 on; refimpl's e/(1 + e)² "
-        "(solid) stays below 1e-15 throughout.",
-        ("sigmoid",))
-def _sigmoid_derivative_error(ax):
-    import mpmath
-
-    x = np.linspace(0, 45, 901)
-    with mpmath.workdps(50):
-        exact = np.array([float(mpmath.exp(-v) / (1 + mpmath.exp(-v)) ** 2) for v in x])
-    s = refimpl.sigmoid(x)
-    floor = np.finfo(np.float64).eps / 8  # exact results drawn at the bottom of the log axis
-    for y, style, colour, label in (
-            (refimpl.sigmoid.derivative(x), "-", C["blue"], "refimpl: e/(1 + e)²"),
-            (s * (1 - s), "--", C["vermillion"], "textbook: σ(x)(1 − σ(x))")):
-        ax.semilogy(x, np.maximum(np.abs(y - exact) / exact, floor), linestyle=style,
-                    color=colour, label=label)
-    ax.set_xlabel("x")
-    ax.set_ylabel("relative error")
-    ax.legend(loc="upper left")
+def register_f_and_derivative_figures() -> None:
+    """One figure per elementwise entry: f and f' on [-6, 6]. Other figures live in the family
+    submodules (refimpl/figures/<family>.py) with their own alt text."""
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        if entry.kind == "elementwise" and name not in FIGURES:
+            FIGURES[name] = Figure(name, f_and_derivative_alt(entry),
+                                   lambda ax, e=entry: plot_f_and_derivative(ax, e), (name,))
 
 
 # -- rendering -----------------------------------------------------------------------------------
@@ -206,10 +163,13 @@ def markdown(fig_spec: Figure) -> str:
 
 
 def cache_key(fig_spec: Figure) -> str:
+    """Hash of the drawing code (this module and the one defining the figure) and of the
+    refimpl modules of the entries it draws, with their imports."""
     import matplotlib
 
     modules = {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
-    own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    drawing = {Path(__file__), Path(inspect.getsourcefile(fig_spec.draw))}
+    own = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(drawing))).hexdigest()
     return code_hash(*sorted(modules), extra=f"{own}|{matplotlib.__version__}")
 
 
@@ -259,5 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+# The family submodules declare their figures on import; then every elementwise entry that has
+# no figure of its own name gets the standard one.
+from refimpl.figures import (classic, exponential, gated, hard, normalizers,  # noqa: E402,F401
+                             rectifiers, self_gated, shrinkage, softplus_like)
+
+register_f_and_derivative_figures()

@@ -1,0 +1,5 @@
+"""50-digit oracles for glu, swiglu, geglu, reglu, maxout."""
+
+import mpmath as mp  # noqa: F401
+
+ORACLES = {}

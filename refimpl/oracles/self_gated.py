@@ -1,0 +1,5 @@
+"""50-digit oracles for gelu, silu, swish, mish."""
+
+import mpmath as mp  # noqa: F401
+
+ORACLES = {}
