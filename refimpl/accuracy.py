@@ -39,18 +39,44 @@ def sample_points(n=400, seed=0):
     return np.unique(x)
 
 
+def worst(xs, computed, exact_values):
+    """The largest ulp error and where; results that are NaN or infinite where the exact value is
+    finite (or the reverse) are counted apart, with the first input where it happens."""
+    errs, bad = [], []
+    for x, y, e in zip(xs, computed, exact_values):
+        if mp.isfinite(e) != np.isfinite(y) or (np.isnan(y) and not mp.isnan(e)):
+            bad.append(float(x))
+        elif mp.isfinite(e):
+            errs.append((ulp_error(y, e), float(x)))
+        elif y != float(e):  # both infinite: the sign must agree
+            bad.append(float(x))
+    max_ulp, worst_x = max(errs) if errs else (0.0, None)
+    return {"max_ulp": max_ulp, "worst_x": worst_x, "points": len(xs),
+            "nonfinite": len(bad), "nonfinite_x": bad[0] if bad else None}
+
+
 def grid(points=None):
-    """name -> {"value"|"derivative": {max_ulp, points, worst_x}} for every entry with an oracle."""
+    """For every elementwise entry with an oracle, at its default parameters: the worst error of
+    refimpl's value and derivative, and of the textbook formula and scipy.special's function
+    where they exist (refimpl.textbook), over the same points."""
+    from refimpl import textbook
+
     x = sample_points() if points is None else points
     results = {}
     for name in sorted(ORACLES):
-        entry = refimpl.get(name)
+        try:
+            entry = refimpl.get(name)
+        except KeyError:
+            continue
+        p = entry.defaults
         record = {}
         for what, fn in (("value", entry), ("derivative", entry.derivative)):
-            y = fn(x, **entry.defaults)
-            errs = np.array([ulp_error(yi, exact(name, what, xi)) for xi, yi in zip(x, y)])
-            worst = int(np.argmax(errs))
-            record[what] = {"max_ulp": float(errs[worst]), "points": int(x.size),
-                            "worst_x": float(x[worst])}
+            want = [exact(name, what, xi, **p) for xi in x]
+            record[what] = worst(x, fn(x, **p), want)
+            if what == "value":
+                for label, table in (("textbook", textbook.FORMULAS), ("scipy", textbook.SCIPY)):
+                    if name in table:
+                        with np.errstate(all="ignore"):
+                            record[label] = worst(x, table[name](x), want)
         results[name] = record
     return results

@@ -104,17 +104,40 @@ def frameworks_tabs(entry) -> str:
     return "\n".join(parts)
 
 
+def _error_cell(m: dict) -> str:
+    cell = f"{m['max_ulp']:.2f}" if m["max_ulp"] < 1000 else f"{m['max_ulp']:.1e}"
+    if m["worst_x"] is not None and m["max_ulp"] > 0:
+        cell += f" at x = {m['worst_x']:.6g}"
+    if m["nonfinite"]:
+        cell += f"; wrong NaN/inf at {m['nonfinite']} points, first x = {m['nonfinite_x']:.6g}"
+    return cell.replace("-", "−")
+
+
 def accuracy_table(entry, results: dict | None) -> str:
     if not results or entry.name not in results:
         return ("*Accuracy not computed in this build: run `make data` (the data stage) "
                 "and rebuild.*\n")
     r = results[entry.name]
-    rows = ["| | max error, ulp | points | worst at x |", "|---|---|---|---|"]
+    rows = ["| refimpl | max error, ulp |", "|---|---|"]
     for what in ("value", "derivative"):
-        if what in r:
-            m = r[what]
-            rows.append(f"| {what} | {m['max_ulp']:.2f} | {m['points']} | {m['worst_x']:.17g} |")
-    return "\n".join(rows) + "\n\nAgainst a 50-digit mpmath reference, float64.\n"
+        rows.append(f"| {what} | {_error_cell(r[what])} |")
+    return ("\n".join(rows) + f"\n\nAgainst a 50-digit mpmath reference, float64, over "
+            f"{r['value']['points']} points from ±1e-300 to ±1e300 (see "
+            f"[Numerical accuracy](/accuracy.md)).\n")
+
+
+def accuracy_comparison(results: dict | None) -> str:
+    """refimpl vs the textbook formula vs scipy.special, for every elementwise entry."""
+    if not results:
+        return "*Not computed in this build: run `make data` (the data stage) and rebuild.*\n"
+    rows = ["| Function | refimpl | textbook formula | scipy.special |", "|---|---|---|---|"]
+    for name in sorted(results):
+        r = results[name]
+        page = refimpl.get(name).page
+        link = f"[{refimpl.get(name).title}](/activations/{page}.md)"
+        cells = [_error_cell(r[k]) if k in r else "—" for k in ("value", "textbook", "scipy")]
+        rows.append(f"| {link} | " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 def references_list(entry) -> str:
@@ -163,6 +186,7 @@ def build(out: Path, data_dir: Path | None = None) -> int:
                            ("references", references_list(entry))):
             count += _write(out / kind / f"{name}.md", text)
     count += _write(out / "catalogue.md", catalogue())
+    count += _write(out / "accuracy-comparison.md", accuracy_comparison(results))
     from refimpl import bibliography
 
     for key in bibliography.entries():
