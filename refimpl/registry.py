@@ -110,6 +110,8 @@ class Framework:
     """How one framework spells this activation.
 
     call: a Python expression template in the framework's namespace; `{x}` is the input tensor.
+        It computes the function at refimpl's defaults: where the framework's defaults differ,
+        the call passes refimpl's values explicitly (and `differs` says so).
     names: the public names (module and functional forms).
     differs: where its defaults or behaviour differ from refimpl's, in one sentence (or "").
     """
@@ -117,6 +119,9 @@ class Framework:
     names: tuple[str, ...]
     call: str
     differs: str = ""
+    # parameter -> expression that reads the framework's own default (make crosscheck compares it
+    # with refimpl's), e.g. {"negative_slope": "torch.nn.LeakyReLU().negative_slope"}
+    defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,10 +1,15 @@
 """`make crosscheck`: run each framework snippet of the registry against refimpl.
 
-For every entry and every framework (PyTorch, JAX, Keras 3) that is importable here, evaluate the
-entry's `Framework.call` on a grid of float64 input and compare with refimpl in the dtype the
-framework returns, within 8 machine epsilons relative (this catches wrong formulas, names and
-defaults, not last bits). Frameworks that are not installed are reported, not failed: they are not part of the
-locked environment. Exit status 1 on any mismatch.
+For every entry and every framework (PyTorch, JAX, Keras 3) importable here:
+- defaults: each `Framework.defaults` expression is evaluated and compared with refimpl's default;
+- values: `Framework.call` on a grid of float64 input (ordinary points plus the hard ones: ±0,
+  subnormals, ±inf, NaN, overflow thresholds) is compared with refimpl in the dtype the framework
+  returns; every point where they differ by more than 8 ulp, or in NaN/inf, is listed. refimpl
+  itself is within a few ulp of the exact value (its tests check that against mpmath), so a
+  listed point is where the framework departs from the exact function.
+Frameworks that are not installed are reported, not failed: they are not in the locked
+environment. Exit status 1 when a call fails or a snippet computes a different function (a
+relative difference above 1e-6 on ordinary points).
 """
 
 import importlib
@@ -16,23 +21,62 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import refimpl  # noqa: E402
 
-X = np.concatenate([np.linspace(-8, 8, 161), [-0.0, 0.0, -50.0, 50.0]])
+ORDINARY = np.linspace(-8, 8, 161)
+HARD = np.array([-np.inf, -1e300, -1000.0, -750.0, -710.0, -100.0, -40.0, -20.0, -1e-8, -1e-300,
+                 -5e-324, -0.0, 0.0, 5e-324, 1e-300, 1e-8, 20.0, 40.0, 100.0, 710.0, 750.0,
+                 1000.0, 1e300, np.inf, np.nan])
 
 
 def namespace(framework):
-    """The framework's modules for evaluating a call template, and a float64 tensor of X."""
+    """The framework's modules for evaluating a call template, a tensor maker and a converter."""
     if framework == "pytorch":
         torch = importlib.import_module("torch")
-        return {"torch": torch}, torch.tensor(X, dtype=torch.float64), lambda t: t.numpy()
+        return {"torch": torch}, lambda a: torch.tensor(a, dtype=torch.float64), lambda t: t.numpy()
     if framework == "jax":
         jax = importlib.import_module("jax")
         jax.config.update("jax_enable_x64", True)
         importlib.import_module("jax.numpy")
-        return {"jax": jax}, jax.numpy.asarray(X), np.asarray
+        return {"jax": jax}, jax.numpy.asarray, np.asarray
     os.environ.setdefault("KERAS_BACKEND", "numpy")
     keras = importlib.import_module("keras")
-    keras.config.set_floatx("float64")  # activations cast to floatx (float32 by default)
-    return {"keras": keras}, keras.ops.convert_to_tensor(X, dtype="float64"), np.asarray
+    return ({"keras": keras}, lambda a: keras.ops.convert_to_tensor(a, dtype="float64"),
+            np.asarray)
+
+
+def differing_points(got, want, x):
+    """Inputs where got and want differ by more than 8 ulp (of got's dtype) or in NaN/inf."""
+    with np.errstate(all="ignore"):
+        ulp = np.spacing(np.abs(want).astype(got.dtype)).astype(np.float64)
+        both_finite = np.isfinite(got) & np.isfinite(want)
+        far = both_finite & (np.abs(got.astype(np.float64) - want) > 8 * ulp)
+    special = ~both_finite & ~((got == want) | (np.isnan(got) & np.isnan(want)))
+    return [(float(xi), float(g), float(w)) for xi, g, w, bad in zip(x, got, want, far | special) if bad]
+
+
+def check(name, framework, ns, tensor, to_numpy):
+    entry = refimpl.get(name)
+    fw = entry.frameworks.get(framework)
+    lines, ok = [], True
+    for param, expr in fw.defaults.items():
+        theirs = eval(expr, ns)  # noqa: S307
+        ours = entry.defaults.get(param)
+        same = np.isclose(float(theirs), float(ours)) if ours is not None else False
+        lines.append(f"    default {param}: {framework} {theirs!r}, refimpl {ours!r}"
+                     + ("" if same else "  (differs)"))
+    for label, x in (("ordinary", ORDINARY), ("hard", HARD)):
+        try:
+            got = to_numpy(eval(fw.call.format(x="x"), ns, {"x": tensor(x)}))  # noqa: S307
+        except Exception as err:  # a wrong name or signature is a finding, not a crash
+            return False, [f"    ERROR {type(err).__name__}: {err}"]
+        want = np.asarray(entry(x.astype(got.dtype), **entry.defaults), dtype=np.float64)
+        points = differing_points(got, want, x)
+        # Beyond rounding (a framework's own inaccuracy) is listed; a relative difference above
+        # 1e-6 on ordinary points means a different function: a wrong formula, name or default.
+        if label == "ordinary" and any(not np.isclose(g, w, rtol=1e-6, atol=0) for _, g, w in points):
+            ok = False
+        for xi, g, w in points[:12]:
+            lines.append(f"    {label} x={xi:.6g}: {framework} {g!r}, refimpl {w!r}")
+    return ok, lines
 
 
 def main() -> int:
@@ -41,24 +85,18 @@ def main() -> int:
         try:
             ns, tensor, to_numpy = namespace(framework)
         except ImportError as err:
-            print(f"{framework:8} not installed ({err.name}): skipped")
+            print(f"{framework}: not installed ({err.name}): skipped")
             continue
         version = next(iter(ns.values())).__version__
+        print(f"{framework} {version}")
         for name in refimpl.names():
             fw = refimpl.get(name).frameworks.get(framework)
-            if fw is None:
+            if fw is None or refimpl.get(name).kind != "elementwise":
                 continue
-            try:
-                got = to_numpy(eval(fw.call.format(x="x"), ns, {"x": tensor}))  # noqa: S307
-                # judged in the dtype the framework returns (Keras may compute in float32)
-                want = refimpl.get(name)(X.astype(got.dtype))
-                eps = np.finfo(got.dtype).eps
-                ok = np.allclose(got, want, rtol=8 * eps, atol=0, equal_nan=True)
-                verdict = f"ok ({got.dtype})" if ok else f"MISMATCH ({got.dtype})"
-            except Exception as err:  # a wrong name or signature is a finding, not a crash
-                ok, verdict = False, f"ERROR {type(err).__name__}: {err}"
+            ok, lines = check(name, framework, ns, tensor, to_numpy)
             failures += not ok
-            print(f"{framework:8} {version:10} {name:12} {fw.call:45} {verdict}")
+            print(f"  {name:14} {fw.call:55} {'ok' if ok else 'MISMATCH'}")
+            print("\n".join(lines)) if lines else None
     return 1 if failures else 0
 
 
