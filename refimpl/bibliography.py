@@ -93,3 +93,11 @@ def cite(key: str) -> str:
     title = _plain(f["title"])
     title += "" if title[-1] in ".?!" else "."
     return f"{authors} ({f['year']}). {title}{venue_part} [{label}]({url})"
+
+
+def short(key: str) -> str:
+    """Author-year label: "Clevert et al. (2015)", "Nair & Hinton (2010)"."""
+    entry = entries()[key]
+    last = [_plain(" ".join(p.prelast_names + p.last_names)) for p in entry.persons.get("author", [])]
+    who = last[0] if len(last) == 1 else " & ".join(last) if len(last) == 2 else f"{last[0]} et al."
+    return f"{who} ({entry.fields['year']})"

@@ -12,6 +12,7 @@ Nothing here is typed by hand: every cell comes from the registry or a computed 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 from pathlib import Path
@@ -162,6 +163,55 @@ def catalogue() -> str:
     return "\n".join(rows) + "\n"
 
 
+def atlas(bench: dict | None = None) -> str:
+    """The atlas: per family, its two figures; then one comparison table of every entry, sortable
+    in the browser. The cost column appears only when `make bench` results exist."""
+    from refimpl import bibliography
+    from refimpl.registry import FAMILIES
+
+    parts = []
+    for family in FAMILIES:
+        members = [refimpl.get(n) for n in refimpl.names() if refimpl.get(n).family == family]
+        if not any(e.kind == "elementwise" for e in members):
+            continue
+        slug = "".join(c if c.isalnum() else "-" for c in family.lower()).strip("-")
+        parts.append(f"### {family.capitalize()}\n\n"
+                     f'--8<-- "figures/atlas-{slug}.md"\n\n'
+                     f'--8<-- "figures/atlas-{slug}-derivatives.md"\n')
+    cost = bench is not None
+    head = ["Function", "Formula", "Range", "Monotonic", "Smoothness", "E[f(Z)]", "Var[f(Z)]",
+            "f′(0)", "Saturates (left, right)", "Parameters", "Year", "Origin"]
+    if cost:
+        head.append("Cost, ns/element (float64)")
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in refimpl.names():
+        e = refimpl.get(name)
+        p = e.properties
+        anchor = "" if e.page == e.name else f"#{e.name}"
+        formula = "$" + e.latex.replace("|", r"\vert ") + "$"
+        params = ", ".join(f"`{q.name}`" for q in e.params) or "—"
+        origin = ", ".join(bibliography.short(k) for k in e.origin) or "—"
+        if "monotonic" in p:
+            lo, hi = p["range"]
+            cells = [_interval(lo, hi, p["attained"]), p["monotonic"], SMOOTHNESS[p["smoothness"]],
+                     fmt(p["normal_mean"]), fmt(p["normal_variance"]), fmt(p["df0"]),
+                     ", ".join(fmt(v) for v in p["saturates"])]
+        else:
+            rng = _interval(*p["range"], p["attained"]) if "range" in p else "—"
+            cells = [rng + " (each output)"] + [f"n/a ({e.kind})"] * 6
+        row = [f"[{e.title}](/activations/{e.page}.md{anchor})", formula, *cells, params,
+               str(e.year or "—"), origin]
+        if cost:
+            t = bench["results"].get(name, {}).get("float64", {}).get("refimpl")
+            row.append(f"{t:.1f}" if t is not None else "—")
+        rows.append("| " + " | ".join(row) + " |")
+    table = "\n".join(rows)
+    note = (f"\nCost: refimpl on 10^6 float64 elements, best of 5 runs of `make bench` on "
+            f"{bench['machine']}; compare within the column only.\n" if cost else "")
+    return ("\n".join(parts) + '\n## Comparison table\n\nClick a column heading to sort.\n\n'
+            '<div class="sortable" markdown>\n\n' + table + "\n\n</div>\n" + note)
+
+
 def _write(path: Path, text: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.read_text() == text:
@@ -186,6 +236,9 @@ def build(out: Path, data_dir: Path | None = None) -> int:
                            ("references", references_list(entry))):
             count += _write(out / kind / f"{name}.md", text)
     count += _write(out / "catalogue.md", catalogue())
+    bench_file = Path("build/bench/throughput.json")
+    bench = json.loads(bench_file.read_text()) if bench_file.exists() else None
+    count += _write(out / "atlas.md", atlas(bench))
     count += _write(out / "accuracy-comparison.md", accuracy_comparison(results))
     from refimpl import bibliography
 

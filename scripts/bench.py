@@ -1,13 +1,18 @@
-"""`make bench`: the build stages timed in one run, against their budgets.
+"""`make bench`: build stages and throughput, measured in one run. A benchmark, not a test.
 
+Build stages, against their budgets:
     clean data stage   python -m refimpl.data into an empty cache        budget 60 s
     clean pages stage  figures and tables into an empty directory        budget 30 s
     warm build         mkdocs build with every cache warm                budget  5 s
 
-Timings are wall-clock seconds on this machine, one run each (the machines are noisy: compare
-ratios within a run, not numbers across runs). A benchmark, not a test: it never fails a build.
+Throughput: every elementwise entry on 10^6 float64 and float32 elements, against
+scipy.special (where it has the function) and the textbook NumPy formula; the best of 5 runs,
+reported as ns per element and as ratios within this run (machines here are noisy: compare
+ratios, not numbers across runs). The results go to build/bench/throughput.json, which the atlas
+shows as a cost column, labelled with the machine.
 """
 
+import json
 import os
 import platform
 import shutil
@@ -28,6 +33,48 @@ def timed(*cmd: str) -> float:
     return time.perf_counter() - start
 
 
+def best_ns_per_element(fn, x, repeats=5) -> float:
+    import numpy as np
+
+    times = []
+    with np.errstate(all="ignore"):  # the textbook formulas warn
+        for _ in range(repeats):
+            start = time.perf_counter()
+            fn(x)
+            times.append(time.perf_counter() - start)
+    return min(times) / x.size * 1e9
+
+
+def throughput() -> dict:
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT))
+    import refimpl
+    from refimpl import textbook
+
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal(10**6) * 5
+    results = {}
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        if entry.kind != "elementwise":
+            continue
+        p = entry.defaults
+        row = {}
+        for dtype in ("float64", "float32"):
+            x = base.astype(dtype)
+            row[dtype] = {"refimpl": best_ns_per_element(lambda v: entry(v, **p), x)}
+            for label, table in (("scipy", textbook.SCIPY), ("textbook", textbook.FORMULAS)):
+                if name in table:
+                    row[dtype][label] = best_ns_per_element(table[name], x)
+        results[name] = row
+    return results
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
 def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="refimpl-bench-"))
     try:
@@ -43,10 +90,27 @@ def main() -> int:
         rows.append(("warm build", timed(PY, "-m", "mkdocs", "build", "--site-dir", site), 5))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     for what, seconds, budget in rows:
         verdict = "within budget" if seconds <= budget else "OVER BUDGET"
         print(f"{what:<18} {seconds:6.2f} s   (budget {budget:>2} s, {verdict})")
+
+    results = throughput()
+    print("\nthroughput, ns per element (best of 5, 10^6 elements); ratio = refimpl / other")
+    print(f"{'function':<16}{'dtype':<9}{'refimpl':>9}{'scipy':>9}{'ratio':>7}{'textbook':>10}{'ratio':>7}")
+    for name, row in results.items():
+        for dtype, t in row.items():
+            cells = [f"{t['refimpl']:9.2f}"]
+            for label in ("scipy", "textbook"):
+                if label in t:
+                    cells.append(f"{t[label]:{9 if label == 'scipy' else 10}.2f}{t['refimpl'] / t[label]:7.2f}")
+                else:
+                    cells.append(" " * (16 if label == "scipy" else 17))
+            print(f"{name:<16}{dtype:<9}" + "".join(cells))
+    out = ROOT / "build" / "bench" / "throughput.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
     return 0
 
 

@@ -33,3 +33,12 @@ def test_citation_format():
     text = bibliography.cite("lecun1998efficient")
     assert text.startswith("LeCun, Y., Bottou, L., Orr, G. B. & Müller, K.-R. (1998). Efficient BackProp.")
     assert "[doi:10.1007/3-540-49430-8_2](https://doi.org/10.1007/3-540-49430-8_2)" in text
+
+
+def test_year_is_the_earliest_origin():
+    # the registry's year is a fact derived from its origin papers: the two must agree
+    for name in refimpl.names():
+        entry = refimpl.get(name)
+        if entry.origin:
+            first = min(int(bibliography.entries()[k].fields["year"]) for k in entry.origin)
+            assert entry.year == first, f"{name}: year {entry.year}, earliest origin {first}"

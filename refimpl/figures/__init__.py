@@ -28,6 +28,7 @@ import hashlib
 import inspect
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,25 +92,87 @@ def figure(name: str, alt: str, entries: tuple[str, ...]):
 
 # -- drawing helpers ---------------------------------------------------------------------------
 def plot_f_and_derivative(ax, entry, x=np.linspace(-6, 6, 1201), **params):
-    """f solid, f' dashed; a gap at each discontinuity, with the value taken there marked."""
+    """f solid, f' dashed, at the entry's defaults unless params are given. Both curves are broken
+    at each kink and jump (no vertical line is drawn where the function has none); a filled dot
+    marks the value taken there, an open circle a value approached but not taken."""
+    params = params or entry.defaults
     y = entry(x, **params)
     dy = entry.derivative(x, **params)
-    if entry.declared and entry.declared.smoothness == "discontinuous":
-        for k in entry.kinks:
-            y = np.where(np.isclose(x, k.at), np.nan, y)
+    jumps = entry.declared is not None and entry.declared.smoothness == "discontinuous"
+    for k in entry.kinks:
+        at_kink = np.isclose(x, k.at, rtol=0, atol=1e-9)
+        dy = np.where(at_kink, np.nan, dy)
+        if jumps:
+            y = np.where(at_kink, np.nan, y)
     ax.plot(x, y, color=C["blue"], label=f"{entry.name}(x)")
     ax.plot(x, dy, color=C["vermillion"], linestyle="--", label=f"{entry.name}′(x)")
-    if entry.declared and entry.declared.smoothness == "discontinuous":
-        for k in entry.kinks:
+    for k in entry.kinks:
+        if jumps:
             left, right = entry(k.at - 1e-9, **params), entry(k.at + 1e-9, **params)
             ax.plot([k.at, k.at], [left, right], "o", color=C["blue"], markerfacecolor="none")
             ax.plot([k.at], [entry(k.at, **params)], "o", color=C["blue"])
-    for k in entry.kinks:
         ax.plot([k.at], [k.derivative], "o", color=C["vermillion"], markersize=5)
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
     ax.set_xlabel("x")
     ax.legend(loc="upper left")
+
+
+LINE_STYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (8, 2)))
+CURVE_COLOURS = ("blue", "vermillion", "green", "purple", "orange", "fg")
+
+
+def slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def plot_family(ax, entries, derivative: bool, x=np.linspace(-5, 5, 1001)):
+    """The curves (or derivatives) of several elementwise entries, each with its own colour and
+    line style so they stay apart in greyscale; broken at jumps."""
+    for i, e in enumerate(entries):
+        fn = e.derivative if derivative else e
+        y = fn(x, **e.defaults)
+        for k in e.kinks:
+            if derivative or (e.declared and e.declared.smoothness == "discontinuous"):
+                y = np.where(np.isclose(x, k.at, rtol=0, atol=1e-9), np.nan, y)
+        ax.plot(x, y, color=C[CURVE_COLOURS[i % 6]], linestyle=LINE_STYLES[i % 6],
+                label=e.name + ("′" if derivative else ""))
+    ax.axhline(0, color=C["fg"], linewidth=0.8)
+    ax.axvline(0, color=C["fg"], linewidth=0.8)
+    ax.set_xlabel("x")
+    ax.set_ylim(*((-1.5, 2.5) if derivative else (-3, 5)))
+    ax.legend(loc="upper left", fontsize=9)
+
+
+def family_figure_names(family: str) -> tuple[str, str]:
+    return f"atlas-{slug(family)}", f"atlas-{slug(family)}-derivatives"
+
+
+def register_family_figures() -> None:
+    """Two atlas figures per family (curves, derivatives) of its elementwise entries."""
+    from refimpl.registry import FAMILIES
+
+    for family in FAMILIES:
+        entries = [refimpl.get(n) for n in refimpl.names()
+                   if refimpl.get(n).family == family and refimpl.get(n).kind == "elementwise"]
+        if not entries:
+            continue
+        names = ", ".join(e.title for e in entries)
+        f_name, df_name = family_figure_names(family)
+        # the per-entry descriptions mention dots that only the entry's own figure draws
+        undotted = [re.sub(r"\s*\([^)]*\bdot\)", "", e.shape[0]) for e in entries]
+        f_alt = (f"The {family} activations drawn together for x from −5 to 5, each in its own "
+                 f"colour and line style: "
+                 + "; ".join(f"{e.title} {shape}" for e, shape in zip(entries, undotted)) + ".")
+        df_alt = (f"The derivatives of the {family} activations ({names}) for x from −5 to 5, "
+                  f"each in its own colour and line style: "
+                  + "; ".join(f"that of {e.title} " + re.sub(r"\s*\([^)]*\bdot\)", "", e.shape[1])
+                              for e in entries) + ".")
+        names_tuple = tuple(e.name for e in entries)
+        FIGURES[f_name] = Figure(f_name, f_alt, lambda ax, es=entries: plot_family(ax, es, False),
+                                 names_tuple)
+        FIGURES[df_name] = Figure(df_name, df_alt, lambda ax, es=entries: plot_family(ax, es, True),
+                                  names_tuple)
 
 
 def f_and_derivative_alt(entry) -> str:
@@ -225,3 +288,4 @@ from refimpl.figures import (classic, exponential, gated, hard, normalizers,  # 
                              rectifiers, self_gated, shrinkage, softplus_like)
 
 register_f_and_derivative_figures()
+register_family_figures()
