@@ -50,8 +50,9 @@ register(Entry(
                         saturates=(True, False), attained=(True, False)),
     kinks=(Kink(0.0, 0.0, "The left and right derivatives are 0 and 1. PyTorch and JAX return "
                           "0 at exactly 0; see Bertoin et al. (2021) on why the choice matters."),),
-    origin=("fukushima1969visual", "hahnloser2000digital", "nair2010rectified",
-            "glorot2011deep"),
+    # Earlier rectifying units (Fukushima 1969, Hahnloser et al. 2000) are discussed on the page;
+    # what their units compute is not verified, so they are not listed as origins.
+    origin=("nair2010rectified", "glorot2011deep"),
     year=2010,
     frameworks={
         "pytorch": Framework(("torch.nn.ReLU", "torch.relu", "torch.nn.functional.relu"),
