@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Build date = last commit's time, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test data figures bench crosscheck chromium lock clean
+.PHONY: setup serve build test data figures bench crosscheck chromium lock clean linkcheck-external
 
 setup: $(BIN)/.installed
 
@@ -39,6 +39,10 @@ test: setup chromium data
 
 bench: data
 	$(BIN)/python scripts/bench.py
+
+# Needs network access; not part of `make test`.
+linkcheck-external: build
+	$(BIN)/python scripts/linkcheck_external.py
 
 crosscheck: setup
 	$(or $(FRAMEWORK_PYTHON),$(BIN)/python) scripts/crosscheck.py

@@ -5,6 +5,9 @@ Build stages, against their budgets:
     clean pages stage  figures and tables into an empty directory        budget 30 s
     warm build         mkdocs build with every cache warm                budget  5 s
 
+Page weight: see scripts/page_weight.py (budgets: an activation page <= 60 KB gzipped beyond
+shared assets, no figure > 40 KB gzipped).
+
 Throughput: every elementwise entry on 10^6 float64 and float32 elements, against
 scipy.special (where it has the function) and the textbook NumPy formula; the best of 5 runs,
 reported as ns per element and as ratios within this run (machines here are noisy: compare
@@ -88,6 +91,10 @@ def main() -> int:
         site = str(tmp / "site")
         timed(PY, "-m", "mkdocs", "build", "--site-dir", site)  # warms every cache
         rows.append(("warm build", timed(PY, "-m", "mkdocs", "build", "--site-dir", site), 5))
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import page_weight
+
+        weight = page_weight.report(Path(site))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"machine: {machine()}")
@@ -95,6 +102,7 @@ def main() -> int:
         verdict = "within budget" if seconds <= budget else "OVER BUDGET"
         print(f"{what:<18} {seconds:6.2f} s   (budget {budget:>2} s, {verdict})")
 
+    print("\n" + "\n".join(weight))
     results = throughput()
     print("\nthroughput, ns per element (best of 5, 10^6 elements); ratio = refimpl / other")
     print(f"{'function':<16}{'dtype':<9}{'refimpl':>9}{'scipy':>9}{'ratio':>7}{'textbook':>10}{'ratio':>7}")
