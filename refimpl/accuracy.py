@@ -11,6 +11,12 @@ from refimpl.oracles import DPS, ORACLES, exact
 
 def ulp_error(computed, exact_value, dtype=np.float64):
     """|computed - exact| in ulps of the exact value rounded to `dtype` (0 when both are 0)."""
+    if math.isinf(computed) and mp.isfinite(exact_value):
+        # overflow to ±inf is the correctly rounded result when |y| >= max + ulp(max)/2
+        info = np.finfo(dtype)
+        limit = mp.ldexp(1, int(info.maxexp)) - mp.ldexp(1, int(info.maxexp) - info.nmant - 2)
+        ok = exact_value >= limit if computed > 0 else exact_value <= -limit
+        return 0.0 if ok else math.inf
     with mp.workdps(DPS):
         return float(abs(mp.mpf(float(computed)) - exact_value) / ulp(exact_value, dtype))
 
@@ -44,7 +50,9 @@ def worst(xs, computed, exact_values):
     finite (or the reverse) are counted apart, with the first input where it happens."""
     errs, bad = [], []
     for x, y, e in zip(xs, computed, exact_values):
-        if mp.isfinite(e) != np.isfinite(y) or (np.isnan(y) and not mp.isnan(e)):
+        if np.isinf(y) and mp.isfinite(e) and ulp_error(y, e) == 0:
+            errs.append((0.0, float(x)))  # an overflow that is the correctly rounded result
+        elif mp.isfinite(e) != np.isfinite(y) or (np.isnan(y) and not mp.isnan(e)):
             bad.append(float(x))
         elif mp.isfinite(e):
             errs.append((ulp_error(y, e), float(x)))

@@ -279,7 +279,8 @@ def axis_param(doc: str = "the axis the function acts along") -> Param:
 
 
 def _as_output(out: np.ndarray, dtype: np.dtype, scalar: bool) -> Any:
-    out = np.asarray(out, dtype=dtype)
+    with np.errstate(over="ignore"):  # rounding to float16/32 may overflow: inf is then correct
+        out = np.asarray(out, dtype=dtype)
     return out[()] if scalar else out
 
 
