@@ -6,7 +6,7 @@ import mpmath as mp
 import numpy as np
 
 import refimpl
-from refimpl.oracles import DPS, ORACLES, exact
+from refimpl.oracles import DPS, ORACLES, VECTOR_ORACLES, exact, exact_vector
 
 
 def ulp_error(computed, exact_value, dtype=np.float64):
@@ -63,6 +63,45 @@ def worst(xs, computed, exact_values):
             "nonfinite": len(bad), "nonfinite_x": bad[0] if bad else None}
 
 
+# Inputs for vector and shaping entries (1-D, along the last axis): spreads that overflow a naive
+# exp, ties, subnormals, a dominant entry; all of even length so halving and pairing apply.
+VECTORS = [
+    [0.0, 0.0, 0.0, 0.0],
+    [1.0, 2.0, 3.0, 4.0],
+    [-1000.0, 0.0, 1000.0, 1.0],
+    [750.0, 749.0, -750.0, 0.5],
+    [1e-300, -1e-300, 5e-324, 0.0],
+    [-30.0, 30.0, -0.5, 0.25],
+    [3.0, 3.0, 3.0 + 2 ** -51, -2.0],
+    [-1e6, 1e-6, 2.5, -2.5],
+    [0.0, -40.0, 0.6, 0.7, 0.8, 0.8],
+]
+
+
+def vector_grid(vectors=None, seed=0):
+    """Worst error of every vector/shaping entry's outputs over VECTORS and random rows."""
+    rng = np.random.default_rng(seed)
+    rows = (VECTORS if vectors is None else vectors) + [list(rng.standard_normal(6) * 10)
+                                                        for _ in range(20)]
+    results = {}
+    for name in sorted(VECTOR_ORACLES):
+        try:
+            entry = refimpl.get(name)
+        except KeyError:
+            continue
+        worst_err, worst_row, count = 0.0, None, 0
+        for row in rows:
+            got = entry(np.array(row), **entry.defaults)
+            for g, e in zip(got, exact_vector(name, row, **entry.defaults)):
+                err = ulp_error(g, e) if mp.isfinite(e) else (0.0 if g == float(e) else math.inf)
+                count += 1
+                if err > worst_err:
+                    worst_err, worst_row = err, row
+        results[name] = {"value": {"max_ulp": worst_err, "worst_x": worst_row, "points": count,
+                                   "nonfinite": 0, "nonfinite_x": None}}
+    return results
+
+
 def grid(points=None):
     """For every elementwise entry with an oracle, at its default parameters: the worst error of
     refimpl's value and derivative, and of the textbook formula and scipy.special's function
@@ -87,4 +126,5 @@ def grid(points=None):
                         with np.errstate(all="ignore"):
                             record[label] = worst(x, table[name](x), want)
         results[name] = record
+    results.update(vector_grid())
     return results

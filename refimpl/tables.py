@@ -108,7 +108,9 @@ def frameworks_tabs(entry) -> str:
 def _error_cell(m: dict) -> str:
     cell = f"{m['max_ulp']:.2f}" if m["max_ulp"] < 1000 else f"{m['max_ulp']:.1e}"
     if m["worst_x"] is not None and m["max_ulp"] > 0:
-        cell += f" at x = {m['worst_x']:.6g}"
+        x = m["worst_x"]
+        x = f"({', '.join(f'{v:.6g}' for v in x)})" if isinstance(x, list) else f"{x:.6g}"
+        cell += f" at x = {x}"
     if m["nonfinite"]:
         cell += f"; wrong NaN/inf at {m['nonfinite']} points, first x = {m['nonfinite_x']:.6g}"
     return cell.replace("-", "−")
@@ -121,10 +123,12 @@ def accuracy_table(entry, results: dict | None) -> str:
     r = results[entry.name]
     rows = ["| refimpl | max error, ulp |", "|---|---|"]
     for what in ("value", "derivative"):
-        rows.append(f"| {what} | {_error_cell(r[what])} |")
-    return ("\n".join(rows) + f"\n\nAgainst a 50-digit mpmath reference, float64, over "
-            f"{r['value']['points']} points from ±1e-300 to ±1e300 (see "
-            f"[Numerical accuracy](/accuracy.md)).\n")
+        if what in r:
+            rows.append(f"| {what} | {_error_cell(r[what])} |")
+    over = (f"{r['value']['points']} points from ±1e-300 to ±1e300" if entry.kind == "elementwise"
+            else f"{r['value']['points']} outputs of hard and random input rows")
+    return ("\n".join(rows) + f"\n\nAgainst a 50-digit mpmath reference, float64, over {over} "
+            f"(see [Numerical accuracy](/accuracy.md)).\n")
 
 
 def accuracy_comparison(results: dict | None) -> str:
@@ -134,6 +138,8 @@ def accuracy_comparison(results: dict | None) -> str:
     rows = ["| Function | refimpl | textbook formula | scipy.special |", "|---|---|---|---|"]
     for name in sorted(results):
         r = results[name]
+        if "derivative" not in r:  # vector and shaping entries: on their own pages only
+            continue
         page = refimpl.get(name).page
         link = f"[{refimpl.get(name).title}](/activations/{page}.md)"
         cells = [_error_cell(r[k]) if k in r else "—" for k in ("value", "textbook", "scipy")]

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import refimpl
-from refimpl.accuracy import sample_points, ulp_error
+from refimpl.accuracy import VECTORS, sample_points, ulp_error
 from refimpl.oracles import (DPS, LIMITS, ORACLES, SPECIAL_POINTS, VECTOR_ORACLES, exact,
                              exact_vector)
 
@@ -152,18 +152,6 @@ def test_low_precision_within_two_ulp_of_correctly_rounded(name, dtype):
 
 
 # -- vector and shaping entries --------------------------------------------------------------------
-VECTORS = [
-    [0.0, 0.0, 0.0, 0.0],
-    [1.0, 2.0, 3.0, 4.0],
-    [-1000.0, 0.0, 1000.0, 1.0],
-    [750.0, 749.0, -750.0, 0.5],
-    [1e-300, -1e-300, 5e-324, 0.0],
-    [-30.0, 30.0, -0.5, 0.25],
-    [3.0, 3.0, 3.0 + 2 ** -51, -2.0],
-    [-1e6, 1e-6, 2.5, -2.5],
-]
-
-
 def vector_kappas(name, x, params):
     """kappa_i = sum_j |x_j d f_i / d x_j| / |f_i| from the exact function."""
     f = VECTOR_ORACLES[name]
