@@ -3,7 +3,8 @@
 For every entry and every framework (PyTorch, JAX, Keras 3) importable here:
 - defaults: each `Framework.defaults` expression is evaluated and compared with refimpl's default;
 - values: `Framework.call` on a grid of float64 input (ordinary points plus the hard ones: ±0,
-  subnormals, ±inf, NaN, overflow thresholds) is compared with refimpl in the dtype the framework
+  subnormals, ±inf, NaN, overflow thresholds; for vector and shaping entries, random rows and
+  the hard rows of refimpl.accuracy.VECTORS) is compared with refimpl in the dtype the framework
   returns; every point where they differ by more than 8 ulp, or in NaN/inf, is listed. refimpl
   itself is within a few ulp of the exact value (its tests check that against mpmath), so a
   listed point is where the framework departs from the exact function.
@@ -20,6 +21,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import refimpl  # noqa: E402
+from refimpl.accuracy import VECTORS  # noqa: E402
 
 ORDINARY = np.linspace(-8, 8, 161)
 HARD = np.array([-np.inf, -1e300, -1000.0, -750.0, -710.0, -100.0, -40.0, -20.0, -1e-8, -1e-300,
@@ -43,8 +45,18 @@ def namespace(framework):
             np.asarray)
 
 
+# Vector and shaping entries act along the last axis: rows of the shared hard vectors, and
+# random rows.
+ROWS_ORDINARY = np.random.default_rng(0).standard_normal((5, 8)) * 3
+ROWS_HARD = np.array([r for r in VECTORS if len(r) == 4])
+
+
 def differing_points(got, want, x):
-    """Inputs where got and want differ by more than 8 ulp (of got's dtype) or in NaN/inf."""
+    """Inputs where got and want differ by more than 8 ulp (of got's dtype) or in NaN/inf
+    (for rows: the row, once per differing output)."""
+    if got.ndim > 1:
+        x = np.repeat(np.arange(got.shape[0]), got.shape[1])  # report the row index
+        got, want = got.ravel(), want.ravel()
     with np.errstate(all="ignore"):
         ulp = np.spacing(np.abs(want).astype(got.dtype)).astype(np.float64)
         both_finite = np.isfinite(got) & np.isfinite(want)
@@ -63,7 +75,9 @@ def check(name, framework, ns, tensor, to_numpy):
         same = np.isclose(float(theirs), float(ours)) if ours is not None else False
         lines.append(f"    default {param}: {framework} {theirs!r}, refimpl {ours!r}"
                      + ("" if same else "  (differs)"))
-    for label, x in (("ordinary", ORDINARY), ("hard", HARD)):
+    inputs = (("ordinary", ORDINARY), ("hard", HARD)) if entry.kind == "elementwise" else \
+        (("ordinary", ROWS_ORDINARY), ("hard", ROWS_HARD))
+    for label, x in inputs:
         try:
             got = to_numpy(eval(fw.call.format(x="x"), ns, {"x": tensor(x)}))  # noqa: S307
         except Exception as err:  # a wrong name or signature is a finding, not a crash
@@ -93,7 +107,7 @@ def main() -> int:
         print(f"{framework} {version}")
         for name in refimpl.names():
             fw = refimpl.get(name).frameworks.get(framework)
-            if fw is None or refimpl.get(name).kind != "elementwise":
+            if fw is None:
                 continue
             ok, lines = check(name, framework, ns, tensor, to_numpy)
             failures += not ok
