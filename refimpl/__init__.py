@@ -12,7 +12,7 @@ function, and read its facts (``params``, ``latex``, ``properties``, ``kinks``, 
 """
 
 # importing a family module registers its entries
-from . import (classic, exponential, gated, hard, normalizers, rectifiers,  # noqa: F401
+from . import (classic, exponential_linear, gated, hard, normalizers, rectifiers,  # noqa: F401
                self_gated, shrinkage, softplus_like)
 from .registry import Entry, aliases, get, names
 

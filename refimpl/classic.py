@@ -190,3 +190,195 @@ register(Entry(
     shape=("rises from −1 to 1 along an S-curve through the origin",
            "is a bell that peaks at 1 at x = 0 and is nearly 0 beyond |x| = 3"),
 ))
+
+
+# -- identity, LeCun's scaled tanh, softsign ---------------------------------------------------
+
+# --8<-- [start:identity]
+def identity(x):
+    r"""Identity: the "linear" activation, which passes its input through.
+
+    .. math:: f(x) = x
+
+    Returns a copy, so that writing into the result never changes the input.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, equal to ``x``.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.identity([-2.0, 0.0, 3.0]))
+        [-2.  0.  3.]
+        >>> print(refimpl.get("linear").derivative([-2.0, 0.0, 3.0]))
+        [1. 1. 1.]
+    """
+    return np.array(x, copy=True)
+
+
+def identity_derivative(x):
+    r""":math:`f'(x) = 1` everywhere; NaN stays NaN."""
+    return np.where(np.isnan(x), x, np.ones_like(x))
+# --8<-- [end:identity]
+
+
+# LeCun et al. (1998), Efficient BackProp, section 4.4: "f(x) = 1.7159 tanh(2/3 x)".
+LECUN_TANH_SCALE = 1.7159
+
+
+# --8<-- [start:lecun_tanh]
+def lecun_tanh(x):
+    r"""LeCun's scaled hyperbolic tangent.
+
+    .. math:: f(x) = 1.7159 \tanh\!\left(\tfrac{2}{3} x\right)
+
+    The constants make f(±1) ≈ ±1 (1.7159·tanh(2/3) = 0.9999973...). The argument is
+    ``(x + x) / 3``, one rounding (``x * (2/3)`` has two, and the error of 2x/3 is magnified
+    about 4|x|/3 times in the derivative's tail), after clipping x to [-1200, 1200] so that the
+    doubling cannot overflow: tanh is exactly ±1 and its derivative exactly 0 well before that.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [-1.7159, 1.7159].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.lecun_tanh([-1.0, 0.0, 1.0]))
+        [-0.99999726  0.          0.99999726]
+
+    Reference: LeCun, Bottou, Orr & Müller (1998), Efficient BackProp, §4.4,
+    doi:10.1007/3-540-49430-8_2.
+    """
+    return LECUN_TANH_SCALE * np.tanh(_two_thirds(x))
+
+
+def lecun_tanh_derivative(x):
+    r""":math:`f'(x) = 1.7159 \cdot \tfrac23 \operatorname{sech}^2(\tfrac23 x)`, with
+    :math:`\operatorname{sech}^2` from ``tanh_derivative`` (no cancellation in the tails)."""
+    return (LECUN_TANH_SCALE * 2 / 3) * tanh_derivative(_two_thirds(x))
+
+
+def _two_thirds(x):
+    # 2x/3 with a single rounding; beyond |x| = 1200, tanh = ±1 and sech^2 = 0 in float64
+    c = np.clip(x, -1200.0, 1200.0)
+    return (c + c) / 3
+# --8<-- [end:lecun_tanh]
+
+
+# --8<-- [start:softsign]
+def softsign(x):
+    r"""Softsign: a sigmoid with polynomial rather than exponential tails.
+
+    .. math:: \operatorname{softsign}(x) = \frac{x}{1 + |x|}
+
+    At ±inf the formula is inf/inf (NaN); the exact limits ±1 are returned there instead.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [-1, 1].
+
+    Example:
+        >>> import numpy as np
+        >>> import refimpl
+        >>> print(refimpl.softsign([-np.inf, -1.0, 0.0, 3.0, np.inf]))
+        [-1.   -0.5   0.    0.75  1.  ]
+
+    Reference: Glorot & Bengio (2010), https://proceedings.mlr.press/v9/glorot10a.html.
+    """
+    finite = np.where(np.isinf(x), 0.0, x)
+    return np.where(np.isinf(x), np.sign(x), finite / (1 + np.abs(finite)))
+
+
+def softsign_derivative(x):
+    r""":math:`\operatorname{softsign}'(x) = 1/(1+|x|)^2`, computed as :math:`r \cdot r` with
+    :math:`r = 1/(1+|x|)`: squaring first would overflow for |x| > 1e154, where the true
+    derivative is still a (tiny or subnormal) positive number."""
+    r = 1 / (1 + np.abs(x))
+    return r * r
+# --8<-- [end:softsign]
+
+
+register(Entry(
+    name="identity",
+    fn=identity,
+    derivative_fn=identity_derivative,
+    title="Identity (linear)",
+    summary="The identity f(x) = x: no nonlinearity at all. Used as the output activation of "
+            "regression models and wherever a layer's API requires an activation but none is "
+            "wanted.",
+    family="classic",
+    aliases=("linear",),
+    latex=r"f(x) = x",
+    derivative_latex=r"f'(x) = 1",
+    declared=Properties(range=(-np.inf, np.inf), monotonic="increasing", smoothness="Cinf",
+                        saturates=(False, False), attained=(False, False)),
+    origin=(),  # a mathematical triviality, not an invention: no origin paper
+    frameworks={
+        "pytorch": Framework(("torch.nn.Identity",), "torch.nn.Identity()({x})",
+                             "A module only, with no functional form; its constructor accepts "
+                             "and ignores any arguments."),
+        "jax": Framework(("jax.nn.identity",), "jax.nn.identity({x})"),
+        "keras": Framework(("keras.activations.linear",), "keras.activations.linear({x})",
+                           "Named `linear`; Keras has no `keras.activations.identity`."),
+    },
+    shape=("is the straight line y = x through the origin", "is the constant 1"),
+))
+
+register(Entry(
+    name="lecun_tanh",
+    fn=lecun_tanh,
+    derivative_fn=lecun_tanh_derivative,
+    title="LeCun tanh",
+    summary="The scaled hyperbolic tangent 1.7159·tanh(2x/3) that LeCun et al. (1998) "
+            "recommended for hidden layers. Its constants make f(±1) ≈ ±1 and give a slope near "
+            "1 over the useful range, so unit-variance inputs give outputs of variance near 1.",
+    family="classic",
+    latex=r"f(x) = 1.7159 \tanh\!\left(\tfrac{2}{3} x\right)",
+    derivative_latex=r"f'(x) = 1.7159 \cdot \tfrac{2}{3}\, \operatorname{sech}^2\!\left("
+                     r"\tfrac{2}{3} x\right)",
+    declared=Properties(range=(-LECUN_TANH_SCALE, LECUN_TANH_SCALE), **_SMOOTH_SIGMOID),
+    origin=("lecun1998efficient",),
+    year=1998,
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("rises from −1.7159 to 1.7159 along an S-curve through the origin and is close to "
+           "±1 at x = ±1", "is a bell that peaks at about 1.144 at x = 0 and is nearly 0 beyond "
+           "|x| = 5"),
+))
+
+register(Entry(
+    name="softsign",
+    fn=softsign,
+    derivative_fn=softsign_derivative,
+    title="Softsign",
+    summary="The algebraic sigmoid x/(1 + |x|): odd, bounded by ±1 like tanh, but approaching "
+            "its bounds polynomially rather than exponentially. Found in every major framework; "
+            "rarely the default choice.",
+    family="classic",
+    latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+    derivative_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+    # C1: f' is continuous, but f'' jumps from 2 to -2 at 0
+    declared=Properties(range=(-1.0, 1.0), monotonic="increasing", smoothness="C1",
+                        saturates=(True, True), attained=(False, False)),
+    # the earliest source verified for this page; not necessarily its first use
+    origin=("glorot2010understanding",),
+    year=2010,
+    frameworks={
+        "pytorch": Framework(("torch.nn.Softsign", "torch.nn.functional.softsign"),
+                             "torch.nn.functional.softsign({x})",
+                             "Computes `input / (input.abs() + 1)`, so ±inf gives NaN where "
+                             "refimpl gives ±1."),
+        "jax": Framework(("jax.nn.soft_sign",), "jax.nn.soft_sign({x})",
+                         "Named `soft_sign`; computes `x / (abs(x) + 1)`, so ±inf gives NaN."),
+        "keras": Framework(("keras.activations.softsign",), "keras.activations.softsign({x})",
+                           "Computes `x / (1 + abs(x))` (NumPy backend), so ±inf gives NaN."),
+    },
+    shape=("rises from −1 to 1 through the origin, more slowly than tanh: it is ±0.5 at "
+           "x = ±1 and ±0.75 at x = ±3", "peaks at 1 at x = 0, where it has a cusp, and decays "
+           "like 1/x², still 0.02 at |x| = 6"),
+))

@@ -1,6 +1,326 @@
 """The hard (piecewise-linear, mobile-friendly) variants: hard sigmoid, hard swish, hard tanh,
-sparse sigmoid."""
+sparse sigmoid.
 
-import numpy as np  # noqa: F401
+Each is a clip of a line (hard swish: x times one), so every value costs one or two roundings
+and nothing can overflow: the arithmetic only ever sees x clipped to the short interval where
+the function is not constant or linear. None of them warns, for any input.
+"""
 
-from .registry import Entry, Framework, Kink, Param, Properties, register  # noqa: F401
+import math
+
+import numpy as np
+
+from .registry import Entry, Framework, Kink, Param, Properties, register
+
+
+def _nan_kept(x, d):
+    # np.where on comparisons turns NaN into a branch value; put NaN back where x is NaN.
+    return np.where(np.isnan(x), x, d)
+
+
+# --8<-- [start:hard_sigmoid]
+def hard_sigmoid(x):
+    r"""Hard sigmoid, as in MobileNetV3: a line through (0, 1/2) of slope 1/6, clipped to [0, 1].
+
+    .. math:: \operatorname{hard\_sigmoid}(x) = \frac{\operatorname{relu6}(x + 3)}{6}
+              = \min\bigl(\max\bigl(\tfrac{x + 3}{6}, 0\bigr), 1\bigr)
+
+    ``(x + 3) / 6`` rather than ``x / 6 + 0.5``: near the lower corner x = -3 the sum x + 3 is
+    exact (Sterbenz), so the result is correctly rounded there instead of losing the digits
+    of x / 6 to cancellation.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, 1].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.hard_sigmoid([-4.0, -1.5, 0.0, 1.5, 4.0]))
+        [0.   0.25 0.5  0.75 1.  ]
+
+    Reference: Howard et al. (2019), Searching for MobileNetV3, arXiv:1905.02244.
+    """
+    return np.clip((x + 3) / 6, 0, 1)
+
+
+def hard_sigmoid_derivative(x):
+    r""":math:`1/6` on :math:`(-3, 3)`, 0 outside; 0 at the corners :math:`\pm 3`, as PyTorch."""
+    return _nan_kept(x, np.where((x > -3) & (x < 3), 1 / 6, 0.0))
+# --8<-- [end:hard_sigmoid]
+
+
+# --8<-- [start:hard_swish]
+def hard_swish(x):
+    r"""Hard swish (hard SiLU): x times the hard sigmoid.
+
+    .. math:: \operatorname{hard\_swish}(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6}
+              = \begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}
+
+    The product is formed from t = clip(x, -3, 3), so it never overflows, and the branch
+    x >= 3 returns x itself. The literal x * hard_sigmoid(x) gives NaN at x = -inf
+    (-inf * 0); this form gives the limit, 0.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [-0.375, inf].
+
+    Example:
+        >>> import numpy as np
+        >>> import refimpl
+        >>> print(refimpl.hard_swish([-np.inf, -3.0, -1.5, 0.0, 3.0, np.inf]))
+        [-0.    -0.    -0.375  0.     3.       inf]
+
+    Reference: Howard et al. (2019), Searching for MobileNetV3, arXiv:1905.02244.
+    """
+    t = np.clip(x, -3, 3)
+    return np.where(x >= 3, x, t * (t + 3) / 6)
+
+
+def hard_swish_derivative(x):
+    r""":math:`(2x + 3)/6` on :math:`(-3, 3)`, 0 below, 1 above; at the kinks 0 (x = -3) and
+    1 (x = 3), the values of the outer pieces, as PyTorch and JAX return."""
+    t = np.clip(x, -3, 3)
+    return np.where(x >= 3, 1.0, np.where(x <= -3, 0.0, (2 * t + 3) / 6))
+# --8<-- [end:hard_swish]
+
+
+# --8<-- [start:hard_tanh]
+def _check_bounds(min_val, max_val):
+    if not min_val < max_val:
+        raise ValueError(f"hard_tanh: invalid min_val={min_val!r}, max_val={max_val!r}; "
+                         "expected min_val < max_val")
+
+
+def hard_tanh(x, min_val=-1.0, max_val=1.0):
+    r"""Hard tanh: the identity clipped to [min_val, max_val].
+
+    .. math:: \operatorname{hard\_tanh}(x) = \min(\max(x, a), b), \qquad a = -1,\ b = 1
+
+    Exact: every output is x or a bound. ``numpy.clip`` propagates NaN.
+
+    Args:
+        x: input array.
+        min_val: the lower bound a (finite, below ``max_val``).
+        max_val: the upper bound b (finite, above ``min_val``).
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [min_val, max_val].
+
+    Raises:
+        ValueError: if ``min_val >= max_val``.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.hard_tanh([-2.0, -0.5, 0.5, 2.0]))
+        [-1.  -0.5  0.5  1. ]
+        >>> print(refimpl.hard_tanh([-2.0, 0.5, 2.0], min_val=0.0, max_val=6.0))
+        [0.  0.5 2. ]
+
+    Reference: PyTorch ``torch.nn.Hardtanh`` (the parameter names and defaults).
+    """
+    _check_bounds(min_val, max_val)
+    return np.clip(x, min_val, max_val)
+
+
+def hard_tanh_derivative(x, min_val=-1.0, max_val=1.0):
+    r"""1 on the open interval :math:`(a, b)`, 0 outside and at both corners, as PyTorch."""
+    _check_bounds(min_val, max_val)
+    return _nan_kept(x, np.where((x > min_val) & (x < max_val), 1.0, 0.0))
+# --8<-- [end:hard_tanh]
+
+
+# --8<-- [start:sparse_sigmoid]
+def sparse_sigmoid(x):
+    r"""Sparse sigmoid: the line (x + 1)/2 clipped to [0, 1].
+
+    .. math:: \operatorname{sparse\_sigmoid}(x) = \min\bigl(\max\bigl(\tfrac{x + 1}{2}, 0\bigr), 1\bigr)
+              = \begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
+
+    It is the first coordinate of sparsemax([x, 0]) and the derivative of ``sparse_plus``.
+    Correctly rounded: x + 1 is the only rounding (halving is exact).
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, 1].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.sparse_sigmoid([-2.0, -0.5, 0.0, 0.5, 2.0]))
+        [0.   0.25 0.5  0.75 1.  ]
+
+    Reference: Blondel, Martins & Niculae (2019), Learning with Fenchel-Young losses,
+    arXiv:1901.02324.
+    """
+    return np.clip((x + 1) / 2, 0, 1)
+
+
+def sparse_sigmoid_derivative(x):
+    r""":math:`1/2` on :math:`(-1, 1)`, 0 outside and at the corners :math:`\pm 1`."""
+    return _nan_kept(x, np.where((x > -1) & (x < 1), 0.5, 0.0))
+# --8<-- [end:sparse_sigmoid]
+
+
+def _finite_real(name, default, doc, other):
+    return Param(name, default, f"a finite real number, {other}", doc,
+                 lambda v: not isinstance(v, bool)
+                 and isinstance(v, (int, float, np.integer, np.floating))
+                 and math.isfinite(float(v)))
+
+
+_PIECEWISE_SIGMOID = dict(monotonic="non-decreasing", smoothness="C0", saturates=(True, True),
+                          attained=(True, True))
+
+register(Entry(
+    name="hard_sigmoid",
+    fn=hard_sigmoid,
+    derivative_fn=hard_sigmoid_derivative,
+    title="Hard sigmoid",
+    summary="A piecewise-linear stand-in for the sigmoid: relu6(x + 3)/6, a line of slope 1/6 "
+            "clipped to [0, 1]. Used as the gate of squeeze-and-excitation blocks and inside hard "
+            "swish in MobileNetV3-style networks, where exp is costly.",
+    family="hard/mobile",
+    latex=r"\operatorname{hard\_sigmoid}(x) = \frac{\operatorname{relu6}(x + 3)}{6} = "
+          r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}",
+    derivative_latex=r"\operatorname{hard\_sigmoid}'(x) = "
+                     r"\begin{cases} 1/6 & -3 < x < 3 \\ 0 & |x| > 3 \end{cases}",
+    declared=Properties(range=(0.0, 1.0), **_PIECEWISE_SIGMOID),
+    kinks=(Kink(-3.0, 0.0, "Left derivative 0, right 1/6. PyTorch's hardsigmoid_backward "
+                           "returns 0 at x = -3 and at x = 3 (its test is -3 < x < 3); JAX's "
+                           "relu6 custom JVP gives 0 at both as well."),
+           Kink(3.0, 0.0, "Left derivative 1/6, right 0; PyTorch and JAX return 0.")),
+    origin=("howard2019searching",),
+    year=2019,
+    frameworks={
+        "pytorch": Framework(("torch.nn.Hardsigmoid", "torch.nn.functional.hardsigmoid"),
+                             "torch.nn.functional.hardsigmoid({x})",
+                             "The CPU backward multiplies by 1/6 rounded to float32, so the "
+                             "float64 gradient is 0.1666666716337204, not 1/6."),
+        "jax": Framework(("jax.nn.hard_sigmoid",), "jax.nn.hard_sigmoid({x})"),
+        "keras": Framework(("keras.activations.hard_sigmoid", "keras.ops.hard_sigmoid"),
+                           "keras.activations.hard_sigmoid({x})",
+                           "Keras 3 computes x/6 + 1/2; Keras 2 (tf.keras) computed "
+                           "clip(0.2x + 0.5, 0, 1), flat beyond |x| = 2.5. The docstring of "
+                           "`keras.ops.hard_sigmoid` in 3.15.1 still describes the Keras 2 form."),
+    },
+    shape=("is 0 up to x = −3, rises along a straight line through 0.5 at x = 0, and is 1 from "
+           "x = 3 on", "is 1/6 between −3 and 3 and 0 outside, taken as 0 at ±3 (dots)"),
+))
+
+register(Entry(
+    name="hard_swish",
+    fn=hard_swish,
+    derivative_fn=hard_swish_derivative,
+    title="Hard swish",
+    summary="x times the hard sigmoid: 0 below −3, x from 3 on, and the parabola x(x + 3)/6 in "
+            "between. The activation of MobileNetV3, a cheap piecewise-polynomial stand-in for "
+            "SiLU/Swish.",
+    family="hard/mobile",
+    aliases=("hard_silu",),
+    latex=r"\operatorname{hard\_swish}(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6} = "
+          r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}",
+    derivative_latex=r"\operatorname{hard\_swish}'(x) = "
+                     r"\begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x > 3 "
+                     r"\end{cases}",
+    declared=Properties(range=(-0.375, np.inf), monotonic="no", smoothness="C0",
+                        saturates=(True, False), attained=(True, False)),
+    kinks=(Kink(-3.0, 0.0, "Left derivative 0, right −1/2. PyTorch 2.14.1 (hardswish_backward: "
+                           "0 for x <= −3) and JAX (x·hard_sigmoid(x) with relu6's JVP) return "
+                           "0; PyTorch before the fix of issue #147801 returned −0.5."),
+           Kink(3.0, 1.0, "Left derivative 3/2, right 1. PyTorch 2.14.1 (the linear piece for "
+                          "x >= 3) and JAX return 1; PyTorch before the fix returned 1.5.")),
+    origin=("howard2019searching",),
+    year=2019,
+    frameworks={
+        "pytorch": Framework(("torch.nn.Hardswish", "torch.nn.functional.hardswish"),
+                             "torch.nn.functional.hardswish({x})",
+                             "Returns NaN at x = −∞ (it computes x·min(max(x + 3, 0), 6)/6, and "
+                             "−∞·0 is NaN), where refimpl returns the limit 0."),
+        "jax": Framework(("jax.nn.hard_swish", "jax.nn.hard_silu"), "jax.nn.hard_swish({x})",
+                         "`hard_swish` is `hard_silu`, computed as x·hard_sigmoid(x): NaN at "
+                         "x = −∞, where refimpl returns 0."),
+        "keras": Framework(("keras.activations.hard_silu", "keras.activations.hard_swish",
+                            "keras.ops.hard_silu", "keras.ops.hard_swish"),
+                           "keras.activations.hard_silu({x})",
+                           "`hard_swish` is an alias of `hard_silu`; with the NumPy backend it "
+                           "computes x·hard_sigmoid(x), NaN at x = −∞."),
+    },
+    shape=("is 0 up to x = −3, dips to its minimum −0.375 at x = −1.5, passes through the "
+           "origin and joins the line y = x at x = 3",
+           "is 0 below −3, jumps to −0.5 and rises along a line through 0.5 at x = 0 to 1.5, "
+           "then drops to 1 from x = 3 on; taken as 0 at −3 and 1 at 3 (dots)"),
+))
+
+register(Entry(
+    name="hard_tanh",
+    fn=hard_tanh,
+    derivative_fn=hard_tanh_derivative,
+    title="Hard tanh",
+    summary="The identity clipped to [min_val, max_val], by default [−1, 1]: a piecewise-linear "
+            "stand-in for tanh. Used where a cheap bounded activation or a straight-through "
+            "gradient window is wanted.",
+    family="hard/mobile",
+    params=(_finite_real("min_val", -1.0, "lower bound a of the output", "below max_val"),
+            _finite_real("max_val", 1.0, "upper bound b of the output", "above min_val")),
+    latex=r"\operatorname{hard\_tanh}(x) = \min(\max(x, a), b) = "
+          r"\begin{cases} a & x \le a \\ x & a < x < b \\ b & x \ge b \end{cases}",
+    derivative_latex=r"\operatorname{hard\_tanh}'(x) = "
+                     r"\begin{cases} 1 & a < x < b \\ 0 & x < a \text{ or } x > b \end{cases}",
+    declared=Properties(range=(-1.0, 1.0), **_PIECEWISE_SIGMOID),
+    kinks=(Kink(-1.0, 0.0, "Left derivative 0, right 1. PyTorch's hardtanh_backward returns 0 "
+                           "where x <= min_val or x >= max_val; jax.nn.hard_tanh's gradient is 1 "
+                           "at x = ±1 (its where keeps x there)."),
+           Kink(1.0, 0.0, "Left derivative 1, right 0; PyTorch returns 0, JAX 1.")),
+    origin=(),  # no verified first use: see the page's History
+    frameworks={
+        "pytorch": Framework(("torch.nn.Hardtanh", "torch.nn.functional.hardtanh"),
+                             "torch.nn.functional.hardtanh({x})",
+                             "`nn.Hardtanh` asserts max_val > min_val (AssertionError); "
+                             "`F.hardtanh` raises ValueError only for min_val > max_val."),
+        "jax": Framework(("jax.nn.hard_tanh",), "jax.nn.hard_tanh({x})",
+                         "No min_val/max_val: fixed to [−1, 1]. `jax.grad` gives 1 at x = ±1, "
+                         "where refimpl and PyTorch give 0."),
+        "keras": Framework(("keras.activations.hard_tanh", "keras.ops.hard_tanh"),
+                           "keras.activations.hard_tanh({x})",
+                           "No min_val/max_val: fixed to [−1, 1]."),
+    },
+    shape=("is −1 up to x = −1, the line y = x between −1 and 1, and 1 from x = 1 on",
+           "is 1 between −1 and 1 and 0 outside, taken as 0 at ±1 (dots)"),
+))
+
+register(Entry(
+    name="sparse_sigmoid",
+    fn=sparse_sigmoid,
+    derivative_fn=sparse_sigmoid_derivative,
+    title="Sparse sigmoid",
+    summary="The line (x + 1)/2 clipped to [0, 1]: the two-class sparsemax, which reaches 0 and 1 "
+            "exactly. The derivative of sparse plus, from the Fenchel–Young losses of Blondel et "
+            "al.",
+    family="hard/mobile",
+    latex=r"\operatorname{sparse\_sigmoid}(x) = "
+          r"\begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}",
+    derivative_latex=r"\operatorname{sparse\_sigmoid}'(x) = "
+                     r"\begin{cases} 1/2 & -1 < x < 1 \\ 0 & |x| > 1 \end{cases}",
+    declared=Properties(range=(0.0, 1.0), **_PIECEWISE_SIGMOID),
+    kinks=(Kink(-1.0, 0.0, "Left derivative 0, right 1/2. PyTorch has no sparse sigmoid; 0 "
+                           "follows its hardsigmoid and hardtanh, which return 0 at their "
+                           "corners. jax.grad gives 0.25 (jnp.clip splits the gradient at ties)."),
+           Kink(1.0, 0.0, "Left derivative 1/2, right 0; 0 as at −1 (JAX: 0.25).")),
+    origin=("blondel2020learning",),
+    year=2020,
+    frameworks={
+        "pytorch": None,
+        "jax": Framework(("jax.nn.sparse_sigmoid",), "jax.nn.sparse_sigmoid({x})",
+                         "Computed as 0.5·clip(x + 1, 0, 2); `jax.grad` gives 0.25 at x = ±1, "
+                         "where refimpl gives 0."),
+        "keras": Framework(("keras.activations.sparse_sigmoid", "keras.ops.sparse_sigmoid"),
+                           "keras.activations.sparse_sigmoid({x})"),
+    },
+    shape=("is 0 up to x = −1, rises along a straight line through 0.5 at x = 0, and is 1 from "
+           "x = 1 on", "is 1/2 between −1 and 1 and 0 outside, taken as 0 at ±1 (dots)"),
+))

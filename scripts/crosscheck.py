@@ -84,11 +84,12 @@ def check(name, framework, ns, tensor, to_numpy):
             return False, [f"    ERROR {type(err).__name__}: {err}"]
         want = np.asarray(entry(x.astype(got.dtype), **entry.defaults), dtype=np.float64)
         points = differing_points(got, want, x)
-        # Beyond rounding (a framework's own inaccuracy) is listed; a relative difference above
-        # 1e-6 on ordinary points means a different function: a wrong formula, name or default.
+        # Beyond rounding (a framework's own inaccuracy) is listed; a difference above 1e-6,
+        # relative or absolute, on ordinary points means a different function: a wrong
+        # formula, name or default (a tail that cancels to 0 stays below the absolute floor).
         # float32 results (Keras) carry float32 rounding, magnified where a formula cancels
         rtol = 1e-6 if got.dtype == np.float64 else 1e-4
-        if label == "ordinary" and any(not np.isclose(g, w, rtol=rtol, atol=0) for _, g, w in points):
+        if label == "ordinary" and any(not np.isclose(g, w, rtol=rtol, atol=rtol) for _, g, w in points):
             ok = False
         for xi, g, w in points[:12]:
             lines.append(f"    {label} x={xi:.6g}: {framework} {g!r}, refimpl {w!r}")

@@ -157,6 +157,16 @@ def on_page_content(content: str, page, config, files: Files, **kwargs) -> str:
     content = (f'<a href="{ipynb.url_relative_to(page.file)}" download class="md-content__button md-icon" '
                f'title="Download the notebook (.ipynb)">{_DOWNLOAD_ICON}</a>\n{content}')
 
+    # jupytext gives cells random ids on every read: number them in order, so two builds of the
+    # same notebook write the same page.
+    order: dict[str, str] = {}
+    content = re.sub(r"cell-id=([0-9a-f]+)",
+                     lambda m: "cell-id=" + order.setdefault(m.group(1), f"cell-{len(order)}"), content)
+
+    # Code cells scroll sideways when long: keyboard users must be able to reach them (axe's
+    # scrollable-region-focusable), like Material's own code blocks.
+    content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+
     # MkDocs skips anchor validation for pages whose present_anchor_ids is None (notebook pages).
     page.present_anchor_ids = set(_ID.findall(content))
 

@@ -17,8 +17,20 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 SIGMOID = "activations/sigmoid/"
 
-# (path, whether the page has math). The notebook page is built in parallel: it must exist.
-PAGES = [("", False), (SIGMOID, True), ("notebooks/sigmoid-saturation/", True)]
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def site_paths() -> list[str]:
+    """The URL path of every page of the site: each Markdown page and each notebook."""
+    paths = []
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(DOCS).with_suffix("").as_posix()
+        paths.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    paths += [f"notebooks/{nb.stem}/" for nb in sorted((DOCS / "notebooks").glob("*.py"))]
+    return paths
+
+
+PAGES = site_paths()
 
 
 def _chromium() -> str:
@@ -70,25 +82,30 @@ def wait_for_math(page) -> None:
     page.evaluate("() => MathJax.startup.promise")
 
 
-def assert_math_rendered(page, has_math: bool = True) -> None:
+def assert_math_rendered(page) -> None:
+    """Every arithmatex element of the content was typeset by MathJax, visibly; no raw TeX."""
     wait_for_math(page)
+    sources = page.locator(".md-content .arithmatex").count()
     # Typeset math whose glyph CSS is missing still exists but has zero width: check both.
     widths = page.evaluate("""() => [...document.querySelectorAll('.md-content mjx-container')]
         .filter(m => m.checkVisibility()).map(m => m.getBoundingClientRect().width)""")
-    if has_math:
-        assert widths, f"no math typeset by MathJax on {page.url}"
+    if sources:
+        assert page.locator(".md-content mjx-container").count() >= sources, \
+            f"math not typeset by MathJax on {page.url}"
     assert all(w > 0 for w in widths), f"typeset math with zero width (no glyph CSS) on {page.url}"
-    text = page.locator(".md-content").inner_text()
+    text = page.locator(".md-content").evaluate(
+        "el => { const c = el.cloneNode(true); c.querySelectorAll('pre, code').forEach(n => n.remove());"
+        " return c.innerText; }")
     raw = [d for d in ("\\(", "\\[", "$$") if d in text]
     assert not raw, f"raw TeX delimiters {raw} in the visible text of {page.url}"
 
 
-@pytest.mark.parametrize("path, has_math", PAGES, ids=["home", "sigmoid", "notebook"])
-def test_page_loads_cleanly(page, site_url, path, has_math):
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_page_loads_cleanly(page, site_url, path):
     rec = Recorder(page)
     response = page.goto(urljoin(site_url, path), wait_until="networkidle")
     assert response.ok, f"{response.url}: HTTP {response.status}"
-    assert_math_rendered(page, has_math)
+    assert_math_rendered(page)
 
     # Lazy images load only near the viewport: bring each visible one in, then let it decode.
     images = page.evaluate("""async () => {
@@ -135,6 +152,7 @@ def test_math_after_instant_navigation(page, site_url):
     assert page.evaluate("window.__same_document === true"), "the page reloaded: no instant navigation"
     page.locator(".md-content mjx-container").first.wait_for(state="attached")
     assert_math_rendered(page)
+    assert page.locator(".md-content mjx-container").count() > 0
     assert not rec.problems, "\n".join(rec.problems)
 
 
@@ -166,3 +184,86 @@ def test_no_horizontal_scroll_on_phone(page, site_url):
     wait_for_math(page)  # typeset math can be wider than its source text
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1], f"page scrolls sideways at 375 px: scrollWidth {widths[0]} > {widths[1]}"
+
+
+# -- search ----------------------------------------------------------------------------------------
+def search(page, site_url, query):
+    page.goto(site_url, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.press_sequentially(query, delay=20)  # Material searches on keyboard input
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("Initializing search")
+    expect(meta).not_to_have_text("Type to start searching")
+    return page.locator(".md-search-result__item > .md-search-result__link")
+
+
+def test_search_finds_leaky_relu_first(page, site_url):
+    results = search(page, site_url, "leaky")
+    expect(results.first).to_have_attribute("href", re.compile(r"activations/leaky_relu/"))
+
+
+def test_search_finds_sigmoid_by_its_other_name(page, site_url):
+    results = search(page, site_url, "logistic")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("activations/sigmoid/" in h for h in hrefs), hrefs
+
+
+def test_search_with_no_hits_shows_the_empty_state(page, site_url):
+    search(page, site_url, "qqxyzzyqq")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("No matching"))
+
+
+# -- accessibility ---------------------------------------------------------------------------------
+SERIOUS = ("serious", "critical")
+DARK_SAMPLE = ["", SIGMOID, "atlas/", "conventions/"]
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=".md-content")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_accessibility_light(page, site_url, path):
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    wait_for_math(page)
+    found = axe_violations(page)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("path", DARK_SAMPLE, ids=lambda p: p.strip("/") or "home")
+def test_accessibility_dark(browser, site_url, path):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    # the automatic palette follows the system scheme: dark here
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    wait_for_math(page)
+    found = axe_violations(page)
+    context.close()
+    assert not found, "\n".join(found)
+
+
+# -- screenshots for review (not committed) --------------------------------------------------------
+SCREENSHOTS = ["", SIGMOID, "atlas/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots(browser, site_url, scheme):
+    out = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in SCREENSHOTS:
+        page.goto(urljoin(site_url, path), wait_until="networkidle")
+        wait_for_math(page)
+        page.evaluate("""async () => { for (const i of document.querySelectorAll('img')) {
+            i.loading = 'eager'; await i.decode().catch(() => {}); } }""")
+        target = out / f"{(path.strip('/') or 'home').replace('/', '-')}-{scheme}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+    context.close()

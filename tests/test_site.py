@@ -143,3 +143,38 @@ def test_entries_documented_elsewhere_redirect_to_their_anchor(built_site):
         assert f'url=../{entry.page}/#{name}"' in html
         ids = {a.get("id") for _, a in tags(built_site / "activations" / entry.page / "index.html")}
         assert name in ids, f"/activations/{entry.page}/ has no anchor #{name}"
+
+
+def _ids(path: Path, cache: dict) -> set:
+    if path not in cache:
+        cache[path] = {a["id"] for _, a in tags(path) if a.get("id")} | \
+                      {a["name"] for t, a in tags(path) if t == "a" and a.get("name")}
+    return cache[path]
+
+
+def test_no_broken_internal_links_or_anchors(built_site):
+    """A crawl of the built site: every internal link reaches a file, every #anchor an id."""
+    from urllib.parse import unquote, urlsplit
+
+    broken, ids = [], {}
+    for page in pages(built_site):
+        for tag, attrs in tags(page):
+            href = attrs.get("href") if tag == "a" else None
+            if not href or href.startswith(("mailto:", "javascript:")):
+                continue
+            url = urlsplit(href)
+            if url.scheme or url.netloc:
+                continue  # external: `make linkcheck-external`
+            if not url.path:
+                target = page
+            elif url.path.startswith("/"):  # the 404 page links from the site root
+                target = built_site / unquote(url.path).lstrip("/")
+            else:
+                target = (page.parent / unquote(url.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {href}")
+            elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target, ids):
+                broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(sorted(set(broken)))

@@ -16,10 +16,15 @@
   function attach(table) {
     const heads = table.querySelectorAll("thead th");
     heads.forEach((th, column) => {
-      th.setAttribute("role", "button");
-      th.setAttribute("tabindex", "0");
+      // The heading stays a column header (aria-sort belongs there); a button inside it makes
+      // it operable by keyboard and announces it as one.
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "sortable__button";
+      button.append(...th.childNodes);
+      th.append(button);
       th.setAttribute("aria-sort", "none");
-      const sort = () => {
+      button.addEventListener("click", () => {
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         heads.forEach((h) => h.setAttribute("aria-sort", "none"));
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
@@ -27,13 +32,6 @@
         const rows = Array.from(body.rows);
         rows.sort((r, s) => compare(key(r.cells[column]), key(s.cells[column])) * (ascending ? 1 : -1));
         rows.forEach((r) => body.appendChild(r));
-      };
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          sort();
-        }
       });
     });
   }

@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # The family submodules declare their figures on import; then every elementwise entry that has
 # no figure of its own name gets the standard one.
-from refimpl.figures import (classic, exponential, gated, hard, normalizers,  # noqa: E402,F401
+from refimpl.figures import (classic, exponential_linear, gated, hard, normalizers,  # noqa: E402,F401
                              rectifiers, self_gated, shrinkage, softplus_like)
 
 register_f_and_derivative_figures()

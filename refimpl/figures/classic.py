@@ -41,3 +41,21 @@ def _sigmoid_derivative_error(ax):
     ax.set_xlabel("x")
     ax.set_ylabel("relative error")
     ax.legend(loc="upper left")
+
+
+@figure("tanh-lecun-softsign",
+        "Three odd sigmoids on one axis for x from −6 to 6: tanh (solid) saturates at ±1 "
+        "fastest; LeCun's 1.7159·tanh(2x/3) (dashed) is stretched to ±1.7159 and passes close "
+        "to (±1, ±1); softsign x/(1 + |x|) (dotted) is still only ±6/7 ≈ ±0.857 at x = ±6.",
+        ("tanh", "lecun_tanh", "softsign"))
+def _tanh_lecun_softsign(ax):
+    x = np.linspace(-6, 6, 1201)
+    ax.plot(x, refimpl.tanh(x), color=C["blue"], label="tanh(x)")
+    ax.plot(x, refimpl.lecun_tanh(x), color=C["vermillion"], linestyle="--",
+            label="1.7159·tanh(2x/3)")
+    ax.plot(x, refimpl.softsign(x), color=C["green"], linestyle=":", label="x/(1 + |x|)")
+    ax.plot([-1, 1], [-1, 1], "o", color=C["vermillion"], markersize=4)
+    ax.axhline(0, color=C["fg"], linewidth=0.8)
+    ax.axvline(0, color=C["fg"], linewidth=0.8)
+    ax.set_xlabel("x")
+    ax.legend(loc="upper left")

@@ -9,11 +9,11 @@ list of mpf, for vector and shaping entries (along the last axis).
 
 import mpmath as mp
 
-from refimpl.oracles import (classic, exponential, gated, hard, normalizers, rectifiers,
+from refimpl.oracles import (classic, exponential_linear, gated, hard, normalizers, rectifiers,
                              self_gated, shrinkage, softplus_like)
 
 DPS = 50
-FAMILIES = (classic, exponential, gated, hard, normalizers, rectifiers, self_gated, shrinkage,
+FAMILIES = (classic, exponential_linear, gated, hard, normalizers, rectifiers, self_gated, shrinkage,
             softplus_like)
 ORACLES = {k: v for m in FAMILIES for k, v in m.ORACLES.items()}
 VECTOR_ORACLES = {k: v for m in FAMILIES for k, v in getattr(m, "VECTOR_ORACLES", {}).items()}

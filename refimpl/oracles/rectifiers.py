@@ -1,11 +1,50 @@
-"""50-digit oracles for the rectifiers."""
+"""50-digit oracles for the rectifiers: piecewise linear, so every value is one exact product."""
 
 import mpmath as mp
 
+INF = float("inf")
+
+
+def _leaky(x, slope):
+    return x if x > 0 else mp.mpf(slope) * x
+
+
+def _leaky_d(x, slope):
+    return mp.mpf(1) if x > 0 else mp.mpf(slope)  # at the kink 0: the left slope
+
+
+def _rrelu_slope(lower, upper, slopes):
+    # the exact mean of the two doubles; refimpl rounds it once (an error of <= 1/2 ulp)
+    return (mp.mpf(lower) + mp.mpf(upper)) / 2 if slopes is None else mp.mpf(slopes)
+
+
+def _crelu(x, axis=-1):
+    return [max(mp.mpf(0), v) for v in x] + [max(mp.mpf(0), -v) for v in x]
+
+
 ORACLES = {
     "relu": (lambda x: max(mp.mpf(0), x), lambda x: mp.mpf(1 if x > 0 else 0)),
+    "leaky_relu": (lambda x, negative_slope=0.01: _leaky(x, negative_slope),
+                   lambda x, negative_slope=0.01: _leaky_d(x, negative_slope)),
+    "prelu": (lambda x, weight=0.25: _leaky(x, weight),
+              lambda x, weight=0.25: _leaky_d(x, weight)),
+    "rrelu": (lambda x, lower=1 / 8, upper=1 / 3, slopes=None:
+              _leaky(x, _rrelu_slope(lower, upper, slopes)),
+              lambda x, lower=1 / 8, upper=1 / 3, slopes=None:
+              _leaky_d(x, _rrelu_slope(lower, upper, slopes))),
+    "relu6": (lambda x: min(max(mp.mpf(0), x), mp.mpf(6)),
+              lambda x: mp.mpf(1 if 0 < x < 6 else 0)),
 }
 
 LIMITS = {
-    "relu": ((0.0, float("inf")), (0.0, 1.0)),
+    "relu": ((0.0, INF), (0.0, 1.0)),
+    "leaky_relu": ((-INF, INF), (0.01, 1.0)),
+    "prelu": ((-INF, INF), (0.25, 1.0)),
+    "rrelu": ((-INF, INF), ((1 / 8 + 1 / 3) / 2, 1.0)),
+    "relu6": ((0.0, 6.0), (0.0, 0.0)),
 }
+
+# the kinks (0, and 6 for relu6) are in the entries; nothing else switches
+SPECIAL_POINTS = {"relu6": [6.0]}
+
+VECTOR_ORACLES = {"crelu": _crelu}

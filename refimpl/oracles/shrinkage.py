@@ -1,5 +1,66 @@
-"""50-digit oracles for softshrink, hardshrink, tanhshrink, threshold."""
+"""50-digit oracles for softshrink, hardshrink, tanhshrink, threshold.
 
-import mpmath as mp  # noqa: F401
+Soft shrink, hard shrink and threshold are exact in mpmath (one subtraction at most, which mpf
+carries out exactly at these precisions for double inputs). Tanhshrink's x - tanh(x) cancels
+about 2*log10(1/|x|) digits near 0, so the working precision is raised by that much.
+"""
 
-ORACLES = {}
+import mpmath as mp
+
+INF = float("inf")
+
+
+def _softshrink(x, lambd=0.5):
+    lam = mp.mpf(lambd)
+    return x - lam if x > lam else x + lam if x < -lam else mp.mpf(0)
+
+
+def _hardshrink(x, lambd=0.5):
+    return x if abs(x) > mp.mpf(lambd) else mp.mpf(0)
+
+
+def _shrink_derivative(x, lambd=0.5):
+    return mp.mpf(1 if abs(x) > mp.mpf(lambd) else 0)
+
+
+def _tanhshrink(x):
+    if x == 0:
+        return mp.mpf(0)
+    # x - tanh x ~ x^3/3: the subtraction loses 2*log10(1/|x|) + 1 digits; add them back
+    extra = 10 + max(0, int(2 * -mp.log10(abs(x))))
+    with mp.extradps(extra):
+        return +(x - mp.tanh(x))
+
+
+# threshold and value are required in the registry; the defaults here are the entry's
+# example_params, for callers that pass none (the oracle's self-check at twice the precision)
+def _threshold(x, threshold=1.0, value=0.0):
+    return x if x > mp.mpf(threshold) else mp.mpf(value)
+
+
+def _threshold_derivative(x, threshold=1.0, value=0.0):
+    return mp.mpf(1 if x > mp.mpf(threshold) else 0)
+
+
+ORACLES = {
+    "softshrink": (_softshrink, _shrink_derivative),
+    "hardshrink": (_hardshrink, _shrink_derivative),
+    "tanhshrink": (_tanhshrink, lambda x: mp.tanh(x) ** 2),
+    "threshold": (_threshold, _threshold_derivative),
+}
+
+# at the default parameters (threshold: its example values threshold=1, value=0)
+LIMITS = {
+    "softshrink": ((-INF, INF), (1.0, 1.0)),
+    "hardshrink": ((-INF, INF), (1.0, 1.0)),
+    "tanhshrink": ((-INF, INF), (1.0, 1.0)),
+    "threshold": ((0.0, INF), (0.0, 1.0)),
+}
+
+# roots of f and f' and where refimpl switches formula (the kinks are added by the tests)
+SPECIAL_POINTS = {
+    "softshrink": (0.0,),
+    "hardshrink": (0.0,),
+    "tanhshrink": (0.0, -1.0, 1.0),
+    "threshold": (0.0,),
+}
