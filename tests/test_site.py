@@ -178,3 +178,21 @@ def test_no_broken_internal_links_or_anchors(built_site):
             elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target, ids):
                 broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
     assert not broken, "\n".join(sorted(set(broken)))
+
+
+@pytest.mark.parametrize("name", refimpl.names())
+def test_every_entry_has_figure_properties_doctests_and_references_on_its_page(name):
+    entry = refimpl.get(name)
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "activations" / f"{entry.page}.md").read_text()
+    includes = re.findall(r'^--8<-- "([^"]+)"', text, re.MULTILINE)
+    assert any(i.startswith("figures/") for i in includes), f"{name}: no figure"
+    assert f"tables/properties/{entry.page}.md" in includes, f"{name}: no properties table"
+    assert len(re.findall(r"^\s*>>> ", text, re.MULTILINE)) >= 2, f"{name}: fewer than two doctests"
+    cited = {i.removeprefix("tables/cite/").removesuffix(".md") for i in includes
+             if i.startswith("tables/cite/")}
+    for i in includes:
+        if i.startswith("tables/references/"):
+            cited |= set(refimpl.get(i.removeprefix("tables/references/").removesuffix(".md")).origin)
+    assert cited, f"{name}: its page cites no reference"
+    assert set(entry.origin) <= cited, f"{name}: origin papers not cited on its page: {set(entry.origin) - cited}"
