@@ -19,11 +19,25 @@ from pathlib import Path
 
 from refimpl.codehash import code_hash
 
-DEFAULT_DIR = Path("build/data")
-# name -> "module:function"
-RESULTS = {
-    "accuracy": "refimpl.accuracy:grid",
-}
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "build" / "data"
+
+
+def _results() -> dict[str, str]:
+    """name -> "module:function": the accuracy grid, and every experiment module's `run`
+    (refimpl/experiments/<name>.py defining run() gives the result <name>)."""
+    import pkgutil
+
+    from refimpl import experiments
+
+    found = {"accuracy": "refimpl.accuracy:grid"}
+    for module in pkgutil.iter_modules(experiments.__path__):
+        mod = importlib.import_module(f"refimpl.experiments.{module.name}")
+        if callable(getattr(mod, "run", None)):
+            found[module.name] = f"refimpl.experiments.{module.name}:run"
+    return found
+
+
+RESULTS = _results()
 
 
 def key(name: str) -> str:
@@ -41,6 +55,16 @@ def load(name: str, data_dir: Path = DEFAULT_DIR):
         return None
     record = json.loads(path.read_text())
     return record["value"] if record.get("key") == key(name) else None
+
+
+def get(name: str, data_dir: Path = DEFAULT_DIR):
+    """The result, from the cache when it is valid, else computed now and cached: what figures
+    and pages use, so they never show a result older than the code."""
+    value = load(name, data_dir)
+    if value is None:
+        run(data_dir, only=[name])
+        value = load(name, data_dir)
+    return value
 
 
 def compute(name: str):

@@ -78,14 +78,17 @@ class Figure:
     alt: str
     draw: Callable  # draw(ax) -> None
     entries: tuple[str, ...]
+    results: tuple[str, ...] = ()  # data-stage results it draws (refimpl.data.get)
 
 
 FIGURES: dict[str, Figure] = {}
 
 
-def figure(name: str, alt: str, entries: tuple[str, ...]):
+def figure(name: str, alt: str, entries: tuple[str, ...], results: tuple[str, ...] = ()):
+    """Declare a figure: its name, alt text, the entries it draws and the data-stage results it
+    reads (an experiment's figure draws `refimpl.data.get(result)`)."""
     def deco(draw):
-        FIGURES[name] = Figure(name, alt, draw, entries)
+        FIGURES[name] = Figure(name, alt, draw, entries, results)
         return draw
     return deco
 
@@ -233,7 +236,10 @@ def cache_key(fig_spec: Figure) -> str:
     modules = {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
     drawing = {Path(__file__), Path(inspect.getsourcefile(fig_spec.draw))}
     own = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(drawing))).hexdigest()
-    return code_hash(*sorted(modules), extra=f"{own}|{matplotlib.__version__}")
+    from refimpl import data
+
+    results = "|".join(data.key(r) for r in fig_spec.results)
+    return code_hash(*sorted(modules), extra=f"{own}|{matplotlib.__version__}|{results}")
 
 
 def build(out: Path, only: list[str] | None = None) -> dict[str, str]:
@@ -282,10 +288,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# The family submodules declare their figures on import; then every elementwise entry that has
-# no figure of its own name gets the standard one.
-from refimpl.figures import (classic, exponential_linear, gated, hard, normalizers,  # noqa: E402,F401
-                             rectifiers, self_gated, shrinkage, softplus_like)
+# Every submodule (one per family, one per experiment) declares its figures on import; then every
+# elementwise entry that has no figure of its own name gets the standard one.
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"refimpl.figures.{_module.name}")
 
 register_f_and_derivative_figures()
 register_family_figures()
