@@ -31,9 +31,43 @@ def _stage(*args: str) -> None:
         raise PluginError(f"{args[0]} failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
 
 
+def on_config(config, **kwargs):
+    """Version and authors for the footer, from CITATION.cff (the one place they live)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import citation
+
+    config.extra["version"] = citation.cff()["version"]
+    config.extra["authors"] = ", ".join(a["name"] for a in citation.cff()["authors"])
+    return config
+
+
 def on_pre_build(config, **kwargs) -> None:
     _stage("refimpl.figures", "--out", str(GENERATED / "figures"))
     _stage("refimpl.tables", "--out", str(GENERATED / "tables"), "--data", str(DATA))
+
+
+def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
+    """Every page ends with its "Cite this page" box (scripts/citation.py, from CITATION.cff)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import citation
+
+    url = config.site_url.rstrip("/") + "/" + page.url
+    title = page.title or config.site_name
+    return markdown + citation.box(title, url) + _report_link(title, url, config)
+
+
+def _report_link(title: str, url: str, config) -> str:
+    """A per-page "report an error" link: a new issue in the repository when one is configured,
+    else the errata page."""
+    from urllib.parse import urlencode
+
+    repo = config.extra.get("repo_url") or ""
+    if repo:
+        query = urlencode({"title": f"Error on: {title}", "body": f"Page: {url}\n\nWhat is wrong:\n\nEvidence:\n"})
+        target = f"{repo.rstrip('/')}/issues/new?{query}"
+    else:
+        target = "/errata.md"
+    return f"\n\n[Report an error on this page]({target}){{ .report-error }}\n"
 
 
 def _mathjax_root() -> Path:

