@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Build date = last commit's time, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test data figures bench crosscheck chromium lock clean linkcheck-external
+.PHONY: setup serve build test data figures bench crosscheck chromium lock clean linkcheck-external deploy
 
 setup: $(BIN)/.installed
 
@@ -39,6 +39,11 @@ test: setup chromium data
 
 bench: data
 	$(BIN)/python scripts/bench.py
+
+# Publish site/ to the gh-pages branch of this repository (needs push access). CI publishes with
+# .github/workflows/deploy.yml instead; this is for a manual release from a clean checkout.
+deploy: test build
+	SITE_URL=$${SITE_URL:?set SITE_URL to the published address} $(BIN)/mkdocs gh-deploy --strict --force --no-history
 
 # Needs network access; not part of `make test`.
 linkcheck-external: build
