@@ -34,8 +34,9 @@ serve: data
 chromium:
 	@bash scripts/ensure_chromium.sh
 
+# Two workers (the machines have two cores): each builds its own copy of the site.
 test: setup chromium data
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 bench: data
 	$(BIN)/python scripts/bench.py

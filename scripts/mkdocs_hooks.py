@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "build" / "generated"
+# REFIMPL_GENERATED moves the pages stage's output (parallel test workers each build their own)
+GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "generated")
 DATA = ROOT / "build" / "data"
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
 

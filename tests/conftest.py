@@ -11,18 +11,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "build" / "site-test"
+
+
+def build_env(tag: str) -> dict:
+    """Environment for a build with its own generated files and notebook cache, so parallel test
+    workers (pytest -n) never write the same files."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+            "REFIMPL_GENERATED": str(ROOT / "build" / f"generated-{tag}"),
+            "REFIMPL_JUPYTER_CACHE": str(ROOT / "build" / f"jupyter-cache-{tag}")}
 
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The site, built once with `mkdocs build --strict` into build/site-test/."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The site, built once per test process with `mkdocs build --strict`."""
+    tag = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    site = ROOT / "build" / f"site-test-{tag}"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                           "--site-dir", str(SITE)], cwd=ROOT, env=env,
+                           "--site-dir", str(site)], cwd=ROOT, env=build_env(tag),
                           capture_output=True, text=True)
     assert proc.returncode == 0, f"strict build failed:\n{proc.stderr[-4000:]}"
-    return SITE
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,7 +2,6 @@
 
 import filecmp
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +12,11 @@ ALLOWLIST: dict[str, str] = {}
 
 
 def clean_build(site: Path) -> None:
-    for cache in ("generated", "jupyter-cache"):
-        shutil.rmtree(ROOT / "build" / cache, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    """A build from nothing: its own empty directories for generated files and notebook cache."""
+    scratch = site.parent / f"{site.name}-work"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
+           "REFIMPL_GENERATED": str(scratch / "generated"),
+           "REFIMPL_JUPYTER_CACHE": str(scratch / "jupyter-cache")}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir",
                     str(site)], cwd=ROOT, env=env, check=True, capture_output=True)
 
