@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
+# One BLAS thread per process: the experiments' small matrix products run slower, not faster,
+# with threads on a busy two-core machine, and the tests already use both cores.
+export OPENBLAS_NUM_THREADS ?= 1
 # Build date = last commit's time, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 

@@ -48,10 +48,13 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
-    """Every page ends with its "Cite this page" box (scripts/citation.py, from CITATION.cff)."""
+    """The first use of each glossary term links to it (scripts/glossary_links.py), and every
+    page ends with its "Cite this page" box (scripts/citation.py, from CITATION.cff)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import citation
+    import glossary_links
 
+    markdown = glossary_links.link_first_uses(markdown, page.file.src_uri)
     url = config.site_url.rstrip("/") + "/" + page.url
     title = page.title or config.site_name
     return markdown + citation.box(title, url) + _report_link(title, url, config)

@@ -101,7 +101,7 @@ def assert_math_rendered(page) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_page_loads_cleanly(page, site_url, path):
+def test_page_loads_cleanly_and_is_accessible(page, site_url, path):
     rec = Recorder(page)
     response = page.goto(urljoin(site_url, path), wait_until="networkidle")
     assert response.ok, f"{response.url}: HTTP {response.status}"
@@ -125,6 +125,9 @@ def test_page_loads_cleanly(page, site_url, path):
 
     page.wait_for_load_state("networkidle")  # requests the scrolling may have started
     assert not rec.problems, "\n".join(rec.problems)
+    # accessibility of the content, light scheme (loading each page once serves both checks)
+    found = axe_violations(page)
+    assert not found, "\n".join(found)
     # The site must work offline and leak nothing: every request stays on the local server.
     here = urlsplit(site_url).netloc
     foreign = sorted({u for u in rec.urls
@@ -225,14 +228,6 @@ def axe_violations(page) -> list[str]:
     results = Axe().run(page, context=".md-content")
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"] if v["impact"] in SERIOUS]
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_accessibility_light(page, site_url, path):
-    page.goto(urljoin(site_url, path), wait_until="networkidle")
-    wait_for_math(page)
-    found = axe_violations(page)
-    assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("path", DARK_SAMPLE, ids=lambda p: p.strip("/") or "home")

@@ -1,0 +1,57 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Saturation, and what centring gives back
+#
+# A sigmoid unit with pre-activation $Z + \mu$, $Z \sim N(0, 1)$, multiplies the gradient that
+# reaches it by $\sigma'(Z + \mu)$; on average by $\mathbb{E}[\sigma'(Z + \mu)]$. This notebook
+# computes that average by quadrature and by sampling, as on the
+# [experiment page](../experiments/saturation_recovery.md). Every number quoted below is printed
+# by a cell.
+
+# %%
+import numpy as np
+from IPython.display import HTML, Markdown
+
+from refimpl.experiments import saturation_recovery as sr
+
+for mu in (0.0, 2.0, 4.0, 6.0):
+    print(f"mu = {mu:g}: quadrature {sr.expected_slope(mu):.5f}, "
+          f"sampled {sr.sampled_slope(mu, 1.0, 100_000, seed=0):.5f}")
+
+# %% [markdown]
+# On a grid of means, with a narrower and a wider spread for contrast:
+
+# %%
+result = sr.run(size="small")
+print(result["mu"])
+for s, values in result["exact"].items():
+    print(f"s = {s}: {np.round(values, 4)}")
+
+# %%
+from refimpl.figures import Figure, render
+from refimpl.figures.exp_saturation_recovery import draw_slope
+
+alt = ("Average slope of the sigmoid against the mean of its pre-activation, log scale: largest "
+       "at mean 0, about one order of magnitude lower at mean 4 and nearly two at mean 6.")
+svg = render(Figure("saturation-small", alt, lambda ax: draw_slope(ax, result), ())).decode()
+HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.index("<svg"):]}</div>')
+
+# %%
+Markdown(
+    f"Centring a unit whose mean was 4 multiplies its average slope by {result['ratio']['4']:.1f}; "
+    f"one whose mean was 6, by {result['ratio']['6']:.0f}. Batch normalisation subtracts the "
+    f"batch mean, but then adds a learned shift, so this is what centring can give, not what a "
+    f"trained network keeps."
+)
