@@ -8,11 +8,11 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from html_tags import start_tags
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,19 +21,8 @@ PAGE = Path("notebooks") / "sigmoid-saturation" / "index.html"
 IPYNB = Path("notebooks") / "sigmoid-saturation.ipynb"
 
 
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
 def _tags(html: str) -> list[tuple[str, dict]]:
-    parser = _Tags()
-    parser.feed(html)
-    return parser.tags
+    return start_tags(html)
 
 
 @pytest.fixture(scope="module")

@@ -2,27 +2,16 @@
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_tags import start_tags
 
 import refimpl
 
 
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
 def tags(path: Path) -> list[tuple[str, dict]]:
-    parser = _Tags()
-    parser.feed(path.read_text())
-    return parser.tags
+    return start_tags(path.read_text())
 
 
 def pages(site: Path) -> list[Path]:
