@@ -37,9 +37,10 @@ serve: data
 chromium:
 	@bash scripts/ensure_chromium.sh
 
-# Two workers (the machines have two cores): each builds its own copy of the site.
+# Two workers (the machines have two cores), each building its own copy of the site. A page's
+# examples share one namespace top to bottom, so each file runs whole on one worker (loadfile).
 test: setup chromium data
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: data
 	$(BIN)/python scripts/bench.py

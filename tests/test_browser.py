@@ -283,3 +283,15 @@ def test_print_to_pdf_has_the_figure_and_rendered_math(page, site_url, tmp_path)
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "sigmoid(x)" in text, "the figure's legend (SVG text) is not in the PDF"
     assert "\\(" not in text and "$$" not in text, "raw TeX in the printed page"
+
+
+def test_whole_reference_print_page(page, site_url):
+    """The whole reference on one page (mkdocs-print-site-plugin), to print as one PDF: it loads
+    cleanly and its math is typeset (axe runs on every page it gathers, one by one, above)."""
+    rec = Recorder(page)
+    response = page.goto(urljoin(site_url, "print_page/"), wait_until="load")
+    assert response.ok
+    wait_for_math(page)
+    assert page.locator(".md-content mjx-container").count() > 500
+    assert page.locator('.md-content img[src$="#only-light"]').count() > 50
+    assert not rec.problems, "\n".join(rec.problems)
