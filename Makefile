@@ -31,8 +31,9 @@ figures: setup
 build: data
 	$(BIN)/mkdocs build --strict
 
+# Serve without the whole-reference print page: gathering it doubles every rebuild.
 serve: data
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	REFIMPL_PRINT_SITE=false $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 chromium:
 	@bash scripts/ensure_chromium.sh

@@ -24,12 +24,16 @@ DATA = ROOT / "build" / "data"
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
 
 
-def _stage(*args: str) -> None:
+def _stages(*commands: tuple[str, ...]) -> None:
+    """Run `python -m ...` commands side by side (each imports refimpl afresh); fail naming one."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise PluginError(f"{args[0]} failed:\n{proc.stderr.strip() or proc.stdout.strip()}")
+    procs = [(args, subprocess.Popen([sys.executable, "-m", *args], cwd=ROOT, env=env, text=True,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+             for args in commands]
+    for args, proc in procs:
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            raise PluginError(f"{args[0]} failed:\n{err.strip() or out.strip()}")
 
 
 def on_config(config, **kwargs):
@@ -43,8 +47,8 @@ def on_config(config, **kwargs):
 
 
 def on_pre_build(config, **kwargs) -> None:
-    _stage("refimpl.figures", "--out", str(GENERATED / "figures"))
-    _stage("refimpl.tables", "--out", str(GENERATED / "tables"), "--data", str(DATA))
+    _stages(("refimpl.figures", "--out", str(GENERATED / "figures")),
+            ("refimpl.tables", "--out", str(GENERATED / "tables"), "--data", str(DATA)))
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
