@@ -31,9 +31,8 @@ figures: setup
 build: data
 	$(BIN)/mkdocs build --strict
 
-# Serve without the whole-reference print page: gathering it doubles every rebuild.
 serve: data
-	REFIMPL_PRINT_SITE=false $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 chromium:
 	@bash scripts/ensure_chromium.sh

@@ -65,6 +65,15 @@ def test_nothing_from_another_host_and_no_mathjax_2(page):
         assert needle not in page, needle
 
 
+def test_notebook_stylesheets_are_shared_files_not_inlined(built_site, page):
+    sheets = [a["href"] for t, a in _tags(page) if t == "link" and "jupyter/" in a.get("href", "")]
+    assert [Path(h).name for h in sheets] == ["index.css", "theme-light.css"]
+    for href in sheets:
+        css = (built_site / PAGE).parent.joinpath(href).resolve()
+        assert css.is_file() and ".jupyter-wrapper" in css.read_text()
+    assert len(page) < 200_000, "a stylesheet is inlined again"
+
+
 def test_links_in_the_notebook_are_resolved(article):
     hrefs = {a.get("href") for t, a in _tags(article) if t == "a"}
     assert "../../activations/relu/" in hrefs and "../../activations/sigmoid/" in hrefs

@@ -1,0 +1,77 @@
+"""scripts/mkdocs_hooks.py: the pages stage is skipped only when nothing it reads has changed."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def hooks(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFIMPL_GENERATED", str(tmp_path / "generated"))
+    spec = importlib.util.spec_from_file_location("mkdocs_hooks_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _project(root: Path) -> None:
+    for rel, text in {"requirements.lock": "numpy==2.0\n", "refimpl/a.py": "x = 1\n",
+                      "refimpl/refs.bib": "@misc{a}\n", "build/data/acc.json": "{}",
+                      "build/bench/throughput.json": "{}"}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+@pytest.mark.parametrize("rel", ["requirements.lock", "refimpl/a.py", "refimpl/refs.bib",
+                                 "build/data/acc.json", "build/bench/throughput.json", "refimpl/new.py"])
+def test_any_input_changes_the_digest(hooks, tmp_path, rel):
+    root = tmp_path / "project"
+    _project(root)
+    before = hooks.stage_inputs(root, root / "build" / "data")
+    assert hooks.stage_inputs(root, root / "build" / "data") == before
+    (root / rel).write_text("changed\n")
+    assert hooks.stage_inputs(root, root / "build" / "data") != before
+
+
+def test_bytecode_caches_do_not_change_the_digest(hooks, tmp_path):
+    root = tmp_path / "project"
+    _project(root)
+    before = hooks.stage_inputs(root, root / "build" / "data")
+    (root / "refimpl" / "__pycache__").mkdir()
+    (root / "refimpl" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    assert hooks.stage_inputs(root, root / "build" / "data") == before
+
+
+def test_stages_run_unless_their_stamp_matches_and_their_outputs_exist(hooks, monkeypatch):
+    runs = []
+    digest = ["digest-1"]
+    monkeypatch.setattr(hooks, "_stages", lambda *commands: runs.append(commands))
+    monkeypatch.setattr(hooks, "stage_inputs", lambda: digest[0])
+    hooks.on_pre_build(None)
+    assert len(runs) == 1  # no stamp yet
+    hooks.on_pre_build(None)
+    assert len(runs) == 2  # stamp matches, but the outputs are missing
+    for out in ("figures", "tables"):
+        (hooks.GENERATED / out).mkdir(parents=True)
+    hooks.on_pre_build(None)
+    assert len(runs) == 2  # nothing changed: skipped
+    digest[0] = "digest-2"
+    hooks.on_pre_build(None)
+    assert len(runs) == 3  # an input changed
+
+
+def test_a_failing_stage_leaves_no_stamp(hooks, monkeypatch):
+    def fail(*commands):
+        raise hooks.PluginError("refimpl.figures failed")
+
+    monkeypatch.setattr(hooks, "stage_inputs", lambda: "digest")
+    for out in ("figures", "tables"):
+        (hooks.GENERATED / out).mkdir(parents=True)
+    (hooks.GENERATED / "inputs.sha256").write_text("old")
+    monkeypatch.setattr(hooks, "_stages", fail)
+    with pytest.raises(hooks.PluginError):
+        hooks.on_pre_build(None)
+    assert not (hooks.GENERATED / "inputs.sha256").exists()
