@@ -38,7 +38,8 @@ chromium:
 	@bash scripts/ensure_chromium.sh
 
 # Two workers (the machines have two cores), each building its own copy of the site. A page's
-# examples share one namespace top to bottom, so each file runs whole on one worker (loadfile).
+# examples share one namespace top to bottom, so each file runs whole on one worker, except the
+# browser tests, which are spread test by test (conftest.py).
 test: setup chromium data
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -139,17 +139,6 @@ def on_post_build(config, **kwargs) -> None:
                                            target=f"../{entry.page}/#{name}"))
 
 
-def on_env(env, config, files, **kwargs):
-    """Keep the theme's compiled templates between builds (jinja2 checks each against its source):
-    compiling Material's ~100 templates is a tenth of a warm build."""
-    from jinja2 import FileSystemBytecodeCache
-
-    cache = ROOT / "build" / "jinja-cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-    return env
-
-
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(ROOT / "refimpl"))
     return server

@@ -75,3 +75,49 @@ def test_a_failing_stage_leaves_no_stamp(hooks, monkeypatch):
     with pytest.raises(hooks.PluginError):
         hooks.on_pre_build(None)
     assert not (hooks.GENERATED / "inputs.sha256").exists()
+
+
+@pytest.fixture
+def speedups(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFIMPL_GENERATED", str(tmp_path / "generated"))
+    spec = importlib.util.spec_from_file_location("build_speedups_under_test", ROOT / "scripts" / "build_speedups.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+    # loading the module patched Material's SearchIndex: put the original back for other tests
+    from material.plugins.search.plugin import SearchIndex
+
+    SearchIndex.add_entry_from_context = module.original_add_entry
+
+
+def _page(content: str, title: str = "ReLU", meta: dict | None = None):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.toc import get_toc
+
+    toc = get_toc([{"level": 2, "id": "definition", "name": "Definition", "html": "Definition", "children": []}])
+    return SimpleNamespace(url="activations/relu/", title=title, content=content, toc=toc, meta=meta or {})
+
+
+HTML = ('<h1 id="relu">ReLU</h1><p>The rectifier.</p><h2 id="definition">Definition</h2>'
+        '<p>f(x) = max(0, x) <span class="arithmatex">\\(x\\)</span></p>')
+
+
+def test_cached_search_entries_equal_the_plugins_own(speedups):
+    from material.plugins.search.plugin import SearchIndex
+
+    page = _page(HTML, meta={"tags": ["rectifier"], "search": {"boost": 2}})
+    fresh, miss, hit = SearchIndex(), SearchIndex(), SearchIndex()
+    speedups.original_add_entry(fresh, page)
+    SearchIndex.add_entry_from_context(miss, page)   # computes and stores
+    assert list(speedups.SEARCH_CACHE.glob("*.json"))
+    SearchIndex.add_entry_from_context(hit, page)    # read back from disk
+    assert fresh.entries == miss.entries == hit.entries
+    assert [e["location"] for e in fresh.entries] == ["activations/relu/", "activations/relu/#definition"]
+
+
+@pytest.mark.parametrize("change", [{"content": HTML.replace("rectifier", "ramp")}, {"title": "Rectifier"},
+                                    {"meta": {"search": {"boost": 3}}}])
+def test_search_key_follows_what_the_index_reads(speedups, change):
+    base = dict(content=HTML, title="ReLU", meta={})
+    assert speedups.search_key(_page(**{**base, **change})) != speedups.search_key(_page(**base))

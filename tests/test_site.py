@@ -89,20 +89,20 @@ def test_generated_tables_are_in_the_pages(built_site):
 
 
 def test_faster_print_site_step_gives_the_plugins_own_result(built_site):
-    """scripts/print_site_hooks.py replaces one quadratic step of mkdocs-print-site-plugin; on
+    """scripts/build_speedups.py replaces one quadratic step of mkdocs-print-site-plugin; on
     every page of this site it must return exactly what the plugin's version returns."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import print_site_hooks
+    import build_speedups
 
     checked = 0
     for path in pages(built_site):
         if path.parent.name == "print_page":
             continue  # already the result of the step; the pages it gathers are checked one by one
         html = path.read_text()
-        assert print_site_hooks.update_anchor_ids(html, "key") == \
-            print_site_hooks.original_update_anchor_ids(html, "key"), path
+        assert build_speedups.update_anchor_ids(html, "key") == \
+            build_speedups.original_update_anchor_ids(html, "key"), path
         checked += 'id="' in html
     assert checked > 50
 
