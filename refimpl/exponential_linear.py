@@ -188,7 +188,7 @@ register(Entry(
     latex=r"\operatorname{selu}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & "
           r"x \le 0 \end{cases},\quad \alpha \approx 1.6733,\ \lambda \approx 1.0507",
     derivative_latex=r"\operatorname{selu}'(x) = \lambda \begin{cases} 1 & x > 0 \\ "
-                     r"\alpha e^{x} & x < 0 \end{cases}",
+                     r"\alpha e^{x} & x \le 0 \end{cases}",
     declared=Properties(range=(-(SELU_SCALE * SELU_ALPHA), np.inf), monotonic="increasing",
                         smoothness="C0", saturates=(True, False), attained=(False, False)),
     kinks=(Kink(0.0, SELU_SCALE * SELU_ALPHA,

@@ -331,8 +331,8 @@ register(Entry(
     derivative_fn=gelu_derivative,
     title="GELU",
     summary="The Gaussian error linear unit x·Φ(x) weights its input by the standard normal "
-            "CDF of that input. The activation of the feed-forward layers of BERT and the GPT "
-            "models, often in its tanh approximation.",
+            "CDF of that input. BERT and GPT-2 use it, in its tanh approximation, in the "
+            "feed-forward layers of their transformers.",
     family="smooth self-gated",
     params=(Param("approximate", "none", "one of 'none', 'tanh'",
                   "'none': exact x·Φ(x); 'tanh': the approximation "
@@ -374,8 +374,8 @@ register(Entry(
     derivative_fn=silu_derivative,
     title="SiLU / Swish",
     summary="The sigmoid-weighted linear unit x·σ(x), also called Swish (Swish with β = 1). "
-            "A smooth ReLU replacement in convolutional networks and, as the gate of SwiGLU, "
-            "part of the feed-forward layers of LLaMA-style language models.",
+            "The default activation of EfficientNet's reference code and, as the gate of "
+            "SwiGLU, part of the feed-forward layers of LLaMA's.",
     family="smooth self-gated",
     latex=r"\operatorname{silu}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
     derivative_latex=r"\operatorname{silu}'(x) = \sigma(x)\bigl(1 + x\,\sigma(-x)\bigr)",
@@ -444,8 +444,8 @@ register(Entry(
     derivative_fn=mish_derivative,
     title="Mish",
     summary="x·tanh(softplus(x)): a smooth, non-monotonic self-gated unit close to SiLU with a "
-            "deeper minimum. Used mainly in object detection, where its paper reports it ahead "
-            "of Leaky ReLU in YOLOv4 with a CSP-DarkNet-53 backbone.",
+            "deeper minimum. Its paper reports it ahead of Leaky ReLU in YOLOv4 with a "
+            "CSP-DarkNet-53 backbone.",
     family="smooth self-gated",
     latex=r"\operatorname{mish}(x) = x \tanh\bigl(\ln(1 + e^{x})\bigr)",
     derivative_latex=r"\operatorname{mish}'(x) = \tanh(s) + x\,\operatorname{sech}^2(s)\,"
