@@ -30,10 +30,16 @@ _TAIL = -700.0
 
 def _x_sigmoid(x, t):
     """x·σ(t) for a gate argument t = t(x) with t → -∞ wherever |x| → ∞ and t < 0."""
-    x = np.where(np.isinf(x) & (t < 0), 0.0, x)  # x·σ(t) → 0 there: x·e^t, t → -∞
+    x = np.asarray(x)
     e = np.exp(-np.abs(t))  # in (0, 1]: never overflows
-    q = np.exp(np.minimum(t, 0) / 4)  # e^t = q⁴, each factor normal down to t = -2832
-    return np.where(t < _TAIL, x * q * q * q * q, x * np.where(t >= 0, 1.0, e) / (1 + e))
+    with np.errstate(invalid="ignore"):  # ±inf·0 where t = -inf: in the tail, redone below
+        out = np.asarray(x * np.where(t >= 0, 1.0, e) / (1 + e))
+    tail = t < _TAIL  # rare: computed on those elements only
+    if tail.any():
+        xt = np.where(np.isinf(x[tail]), 0.0, x[tail])  # x·σ(t) → 0 there: x·e^t, t → -∞
+        q = np.exp(t[tail] / 4)  # e^t = q⁴, each factor normal down to t = -2832
+        out[tail] = xt * q * q * q * q
+    return out
 
 
 def _x_sigmoid_slope(t, w):
@@ -45,9 +51,12 @@ def _x_sigmoid_slope(t, w):
     """
     w = np.where(np.isinf(t), 0.0, w)  # the limits (0 at t = -inf, 1 at +inf) need no w
     e = np.exp(-np.abs(t))
-    q = np.exp(np.minimum(t, 0) / 4)
-    return np.where(t < _TAIL, (1 + w) * q * q * q * q,
-                    np.where(t >= 0, (1 + e + w * e), e * ((1 + w) + e)) / ((1 + e) * (1 + e)))
+    out = np.asarray(np.where(t >= 0, (1 + e + w * e), e * ((1 + w) + e)) / ((1 + e) * (1 + e)))
+    tail = t < _TAIL  # rare: computed on those elements only
+    if tail.any():
+        q = np.exp(t[tail] / 4)
+        out[tail] = (1 + w[tail]) * q * q * q * q
+    return out
 
 
 # --8<-- [start:silu]
@@ -138,9 +147,11 @@ def gelu(x, approximate="none"):
 
     .. math:: \tfrac12 x\,(1 + \tanh u) = x\,\sigma(2u), \qquad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)
 
-    Exact form: :math:`x\,\Phi(x)` with ``scipy.special.ndtr`` for x ≥ 0; for x < 0,
+    Exact form, in three pieces, each computed on its own elements: :math:`x\,\Phi(x)` with
+    ``scipy.special.ndtr`` for x ≥ -1; :math:`x\,P(x)\,e^{-x^2/2}` for -3 ≤ x < -1, with
+    :math:`P = \Phi\,e^{x^2/2}` from a Taylor series (``_gauss_ratio``); and below,
     :math:`\tfrac12 x\,\operatorname{erfcx}(-x/\sqrt2)\,e^{-x^2/2}`, where erfcx is the scaled
-    complement (well conditioned) and :math:`e^{-x^2/2}` is built from the exact square
+    complement (well conditioned). :math:`e^{-x^2/2}` is built from the exact square
     :math:`x^2 = h + l` (Dekker) as :math:`e^{-l/2}\,g\,g`, :math:`g = e^{-h/4}`, so that
     the result rounds once, also where it is subnormal (-38.6 < x < -37.5).
 
@@ -168,10 +179,19 @@ def gelu(x, approximate="none"):
         xc = np.clip(x, -1e5, 1e5)  # beyond, σ(2u) is exactly 0 or 1; x³ would overflow
         u = SQRT_2_OVER_PI * xc * (1 + GELU_TANH_CUBIC * xc * xc)
         return _x_sigmoid(x, 2 * u)
-    xn = np.clip(x, -40.0, 0.0)  # x·Φ(x) rounds to 0 below -38.6; -inf becomes -40
-    tail = _times_gauss(0.5 * xn * special.erfcx(xn * -math.sqrt(0.5)), xn)
-    mid = _times_gauss(xn * _gauss_ratio(xn), xn)
-    return np.where(x >= -1, x * special.ndtr(np.maximum(x, -1)), np.where(x >= -3, mid, tail))
+    x = np.asarray(x, dtype=float)
+
+    def upper(v):  # x ≥ -1
+        return v * special.ndtr(v)
+
+    def middle(v):  # -3 ≤ x < -1
+        return _times_gauss(v * _gauss_ratio(v), v)
+
+    def tail(v):  # x < -3, and NaN
+        v = np.maximum(v, -40.0)  # x·Φ(x) rounds to 0 below -38.6; -inf becomes -40
+        return _times_gauss(0.5 * v * special.erfcx(v * -math.sqrt(0.5)), v)
+
+    return np.piecewise(x, [x >= -1, (x >= -3) & (x < -1)], [upper, middle, tail])
 
 
 def _gelu_slope_series(x0, x0_lo, terms):
@@ -210,9 +230,10 @@ def _gauss_ratio(x):
     the values are meaningless and not used."""
     j = np.clip(np.floor((np.where(np.isnan(x), 0, x) + 3) * 4), 0, 9).astype(int)
     d = x - (-2.875 + j / 4)  # exact: a and x are within a factor 2 of each other
+    coef = _RATIO.T[:, j]  # one gather; row k holds each element's k-th coefficient
     acc = np.zeros_like(x)
     for k in range(_RATIO.shape[1] - 1, -1, -1):
-        acc = acc * d + _RATIO[j, k]
+        acc = acc * d + coef[k]
     return acc
 
 
