@@ -11,7 +11,8 @@ mkdocs-jupyter alone does not fit this site, so this hook:
 4. cleans each notebook page: drops the MathJax 2 / mermaid / require.js tags nbconvert injects
    (they load from cdnjs; there is no option to turn them off), resolves and checks relative links
    (MkDocs does not look inside notebook HTML), gives MkDocs the page's anchor ids, and warns (an
-   error under --strict) about anything left that would load from another host;
+   error under --strict) about anything left that would load from another host, and numbers the
+   ids inside each inline figure so that no id appears twice on a page;
 5. links mkdocs-jupyter's stylesheets (580 KB, the same on every notebook page) as shared files
    instead of inlining them into each page: browsers cache one copy, and each build no longer
    carries 5 MB of CSS through search indexing and page clean-up.
@@ -143,6 +144,16 @@ _OTHER_HOST = re.compile(
     r"""|\bimport\(\s*["'](?:https?:)?//|\burl\(\s*["']?(?:https?:)?//""", re.I)
 _HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
 _ID = re.compile(r'\bid="([^"]+)"')
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _number_svg_ids(svg: str, n: int) -> str:
+    """Prefix every id in one SVG, and every reference to it (url(#..), href="#.."), with fig{n}-."""
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    return _SVG_ID.sub(lambda m: m.group(1) + (f"fig{n}-" if m.group(2) in ids else "") + m.group(2), svg)
+
+
 _DOWNLOAD_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
                   '<path d="M5 20h14v-2H5zM19 9h-4V3H9v6H5l7 7z"/></svg>')
 
@@ -190,6 +201,11 @@ def on_page_content(content: str, page, config, files: Files, **kwargs) -> str:
     # Code cells scroll sideways when long: keyboard users must be able to reach them (axe's
     # scrollable-region-focusable), like Material's own code blocks.
     content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+
+    # matplotlib names the parts of every figure alike (figure_1, axes_1, …): ids inside each
+    # inline SVG get the figure's number, so that no id appears twice on the page.
+    figures = iter(range(1, 10**6))
+    content = _SVG.sub(lambda m: _number_svg_ids(m.group(), next(figures)), content)
 
     # MkDocs skips anchor validation for pages whose present_anchor_ids is None (notebook pages).
     page.present_anchor_ids = set(_ID.findall(content))

@@ -88,23 +88,14 @@ def test_generated_tables_are_in_the_pages(built_site):
     assert "Checked against" in html
 
 
-def test_faster_print_site_step_gives_the_plugins_own_result(built_site):
-    """scripts/build_speedups.py replaces one quadratic step of mkdocs-print-site-plugin; on
-    every page of this site it must return exactly what the plugin's version returns."""
-    import sys
+def test_no_id_appears_twice_on_a_page(built_site):
+    from collections import Counter
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import build_speedups
-
-    checked = 0
+    twice = []
     for path in pages(built_site):
-        if path.parent.name == "print_page":
-            continue  # already the result of the step; the pages it gathers are checked one by one
-        html = path.read_text()
-        assert build_speedups.update_anchor_ids(html, "key") == \
-            build_speedups.original_update_anchor_ids(html, "key"), path
-        checked += 'id="' in html
-    assert checked > 50
+        counts = Counter(a["id"] for _, a in tags(path) if a.get("id"))
+        twice += [f"{path.relative_to(built_site)}: #{i}" for i, n in counts.items() if n > 1]
+    assert not twice, "\n".join(twice)
 
 
 def test_404_page_exists(built_site):
@@ -160,19 +151,12 @@ def _ids(path: Path, cache: dict) -> set:
     return cache[path]
 
 
-# The whole-reference print page is made by mkdocs-print-site-plugin, which rewrites every page's
-# anchors into one namespace; links to notebooks (not gathered) and to some ids it does not
-# rewrite (raw HTML spans, API headings) do not resolve there. Its files are checked, not its
-# in-page anchors: the anchors of every page are checked on the page itself.
-PRINT_PAGE: set = set()
-
-
 def test_no_broken_internal_links_or_anchors(built_site):
-    """A crawl of the built site: every internal link reaches a file, every #anchor an id."""
+    """A crawl of the built site, the whole-reference print page included: every internal link
+    reaches a file, every #anchor an id."""
     from urllib.parse import unquote, urlsplit
 
     broken, ids = [], {}
-    PRINT_PAGE.add(built_site / "print_page" / "index.html")
     for page in pages(built_site):
         for tag, attrs in tags(page):
             href = attrs.get("href") if tag == "a" else None
@@ -191,7 +175,7 @@ def test_no_broken_internal_links_or_anchors(built_site):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{page.relative_to(built_site)}: {href}")
-            elif (url.fragment and target.suffix == ".html" and target not in PRINT_PAGE
+            elif (url.fragment and target.suffix == ".html"
                   and unquote(url.fragment) not in _ids(target, ids)):
                 broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
     assert not broken, "\n".join(sorted(set(broken)))
