@@ -43,8 +43,12 @@ def search_key(page) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+_used: set[Path] = set()
+
+
 def add_entry_from_context(self, page):
     path = SEARCH_CACHE / f"{search_key(page)}.json"
+    _used.add(path)
     if path.is_file():
         self.entries.extend(json.loads(path.read_text()))
         return
@@ -58,6 +62,17 @@ def add_entry_from_context(self, page):
 
 add_entry_from_context.__wrapped__ = original_add_entry
 SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+def on_pre_build(config, **kwargs):
+    _used.clear()
+
+
+def on_post_build(config, **kwargs):
+    """Drop the entries no page of this build used (pages edited during `mkdocs serve`)."""
+    for path in SEARCH_CACHE.glob("*.json"):
+        if path not in _used:
+            path.unlink(missing_ok=True)
 
 
 # 2. Templates

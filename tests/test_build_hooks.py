@@ -121,3 +121,16 @@ def test_cached_search_entries_equal_the_plugins_own(speedups):
 def test_search_key_follows_what_the_index_reads(speedups, change):
     base = dict(content=HTML, title="ReLU", meta={})
     assert speedups.search_key(_page(**{**base, **change})) != speedups.search_key(_page(**base))
+
+
+def test_search_entries_no_page_used_are_dropped_after_the_build(speedups):
+    from material.plugins.search.plugin import SearchIndex
+
+    speedups.on_pre_build(None)
+    SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML))
+    SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML, title="Old title"))
+    assert len(list(speedups.SEARCH_CACHE.glob("*.json"))) == 2
+    speedups.on_pre_build(None)  # the next build: only the page as it is now
+    SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML))
+    speedups.on_post_build(None)
+    assert [p.name for p in speedups.SEARCH_CACHE.glob("*.json")] == [f"{speedups.search_key(_page(HTML))}.json"]
