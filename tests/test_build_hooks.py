@@ -1,4 +1,5 @@
-"""scripts/mkdocs_hooks.py: the pages stage is skipped only when nothing it reads has changed."""
+"""The build glue's caches: scripts/mkdocs_hooks.py skips the pages stage only when nothing it
+reads has changed; scripts/build_speedups.py reuses search entries only for an unchanged page."""
 
 import importlib.util
 from pathlib import Path
@@ -8,13 +9,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def hooks(tmp_path, monkeypatch):
+def _load(script: str, tmp_path, monkeypatch):
+    """A fresh copy of scripts/<script>, its caches in tmp_path."""
     monkeypatch.setenv("REFIMPL_GENERATED", str(tmp_path / "generated"))
-    spec = importlib.util.spec_from_file_location("mkdocs_hooks_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
+    spec = importlib.util.spec_from_file_location(f"{script}_under_test", ROOT / "scripts" / f"{script}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture
+def hooks(tmp_path, monkeypatch):
+    return _load("mkdocs_hooks", tmp_path, monkeypatch)
 
 
 def _project(root: Path) -> None:
@@ -79,10 +85,7 @@ def test_a_failing_stage_leaves_no_stamp(hooks, monkeypatch):
 
 @pytest.fixture
 def speedups(tmp_path, monkeypatch):
-    monkeypatch.setenv("REFIMPL_GENERATED", str(tmp_path / "generated"))
-    spec = importlib.util.spec_from_file_location("build_speedups_under_test", ROOT / "scripts" / "build_speedups.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _load("build_speedups", tmp_path, monkeypatch)
     yield module
     # loading the module patched Material's SearchIndex: put the original back for other tests
     from material.plugins.search.plugin import SearchIndex
