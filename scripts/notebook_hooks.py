@@ -20,8 +20,10 @@ mkdocs-jupyter alone does not fit this site, so this hook:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import itertools
 import logging
 import posixpath
 import re
@@ -110,6 +112,7 @@ STYLESHEETS = ("index.css", "theme-light.css")
 _css: dict[str, File] = {}
 
 
+@functools.cache
 def _stylesheet_source(name: str) -> str:
     return (Path(mkdocs_jupyter_plugin.__file__).parent / "templates" / "mkdocs_html" / "assets" / name).read_text()
 
@@ -150,7 +153,7 @@ _SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 
 def _number_svg_ids(svg: str, n: int) -> str:
     """Prefix every id in one SVG, and every reference to it (url(#..), href="#.."), with fig{n}-."""
-    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    ids = set(_ID.findall(svg))
     return _SVG_ID.sub(lambda m: m.group(1) + (f"fig{n}-" if m.group(2) in ids else "") + m.group(2), svg)
 
 
@@ -204,7 +207,7 @@ def on_page_content(content: str, page, config, files: Files, **kwargs) -> str:
 
     # matplotlib names the parts of every figure alike (figure_1, axes_1, …): ids inside each
     # inline SVG get the figure's number, so that no id appears twice on the page.
-    figures = iter(range(1, 10**6))
+    figures = itertools.count(1)
     content = _SVG.sub(lambda m: _number_svg_ids(m.group(), next(figures)), content)
 
     # MkDocs skips anchor validation for pages whose present_anchor_ids is None (notebook pages).
