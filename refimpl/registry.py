@@ -273,7 +273,8 @@ def _work(arr: np.ndarray) -> np.ndarray:
 
 
 def axis_param(doc: str = "the axis the function acts along") -> Param:
-    """The `axis` parameter of vector and shaping entries (default -1, like every framework)."""
+    """The `axis` parameter of vector and shaping entries: default -1, the last axis (PyTorch's
+    softmax family defaults to a deprecated implicit `dim=None`)."""
     return Param("axis", -1, "an integer", doc,
                  lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool))
 

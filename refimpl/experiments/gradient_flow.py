@@ -14,9 +14,10 @@ G). Measured: the Frobenius norm of d L / d z over the batch at each hidden pre-
 2 / (fan_in + fan_out) equals LeCun's 1 / fan_in, so SELU's mismatched case is He (twice the
 variance), not Xavier.
 
-Why a per-layer factor: backpropagation through one layer multiplies the squared gradient norm by
-about fan_out · Var(w) · E[f'(z)²]. For ReLU that is 64 · (1/64) · (1/2) = 1/2 under Xavier (the
-norm shrinks by 1/√2 per layer) and 64 · (2/64) · (1/2) = 1 under He (He et al. 2015, eq. 13).
+Why a per-layer factor: backpropagation through one layer multiplies the mean squared gradient per
+unit by about fan_out · Var(w) · E[f'(z)²] (with the square layers here, the squared norm too).
+For ReLU that is 64 · (1/64) · (1/2) = 1/2 under Xavier (the norm shrinks by 1/√2 per layer)
+and 64 · (2/64) · (1/2) = 1 under He (He et al. 2015, eq. 13).
 The sigmoid's derivative is at most 1/4, so its factor is far below one under either scheme.
 
 References: Bengio, Simard & Frasconi (1994), doi:10.1109/72.279181; Glorot & Bengio (2010),

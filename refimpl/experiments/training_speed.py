@@ -12,7 +12,7 @@ MLP [2, 32, 32, 2] (refimpl.experiments.mlp.MLP) with softmax cross-entropy; ful
 descent with momentum 0.9 and learning rate 0.1 for 400 epochs, the same for every activation.
 Each activation gets the initialisation usually paired with it: Xavier for sigmoid and tanh, He
 for ReLU, Leaky ReLU (slope 0.01) and GELU, LeCun normal for SELU. GELU is its tanh approximation
-(``approximate="tanh"``, within 1e-3 of the exact function), five times faster here. Five seeds:
+(``approximate="tanh"``, within 1e-3 of the exact function), which is faster. Five seeds:
 seed s draws the data and the weights. The result holds the training loss every 4 epochs per
 seed, and the final training accuracy; a linear classifier (softmax regression on the raw
 coordinates), trained the same way, is the baseline.
