@@ -326,6 +326,8 @@ def _approximate_param():
 # refimpl/properties.py); monotonic, smoothness and saturates describe it as a function of one
 # coordinate of x with the others held fixed.
 _UNBOUNDED = dict(range=(-np.inf, np.inf), attained=(False, False), saturates=(False, False))
+# The axis parameter of every GLU-style entry.
+_HALVES = axis_param("the axis to split into halves a (first) and b (second)")
 _SPLIT = "Splits x into halves a and b along `axis`; "
 
 register(Entry(
@@ -339,7 +341,7 @@ register(Entry(
             "language models, it is the parent of the SwiGLU and GEGLU feed-forward layers.",
     family="gated",
     aliases=("gated_linear_unit",),
-    params=(axis_param("the axis to split into halves a (first) and b (second)"),),
+    params=(_HALVES,),
     latex=r"\operatorname{glu}(x) = a \otimes \sigma(b), \quad x = [a, b]",
     derivative_latex=r"\frac{\partial f}{\partial a} = \sigma(b), \quad "
                      r"\frac{\partial f}{\partial b} = a\,\sigma(b)\,\sigma(-b)",
@@ -378,7 +380,7 @@ register(Entry(
             "its sigmoid gate replaced by Swish with β = 1 (SiLU). Shazeer (2020) introduced it "
             "for the feed-forward layers of transformers.",
     family="gated",
-    params=(axis_param("the axis to split into halves a (first) and b (second)"),),
+    params=(_HALVES,),
     latex=r"\operatorname{swiglu}(x) = a \otimes \operatorname{silu}(b) = a \otimes b\,\sigma(b)",
     derivative_latex=r"\frac{\partial f}{\partial a} = b\,\sigma(b), \quad "
                      r"\frac{\partial f}{\partial b} = a\,\sigma(b)\,\bigl(1 + b\,\sigma(-b)\bigr)",
@@ -400,7 +402,7 @@ register(Entry(
             "its sigmoid gate replaced by the GELU. Shazeer (2020) introduced it for transformer "
             "feed-forward layers, where it and SwiGLU gave his lowest perplexities.",
     family="gated",
-    params=(axis_param("the axis to split into halves a (first) and b (second)"),
+    params=(_HALVES,
             _approximate_param()),
     latex=r"\operatorname{geglu}(x) = a \otimes \operatorname{gelu}(b) = a \otimes b\,\Phi(b)",
     derivative_latex=r"\frac{\partial f}{\partial a} = b\,\Phi(b), \quad "
@@ -423,7 +425,7 @@ register(Entry(
             "its sigmoid gate replaced by the ReLU. One of the GLU variants Shazeer (2020) "
             "tested in transformer feed-forward layers.",
     family="gated",
-    params=(axis_param("the axis to split into halves a (first) and b (second)"),),
+    params=(_HALVES,),
     latex=r"\operatorname{reglu}(x) = a \otimes \max(0, b)",
     derivative_latex=r"\frac{\partial f}{\partial a} = \max(0, b), \quad "
                      r"\frac{\partial f}{\partial b} = a\,H(b)",
