@@ -328,7 +328,6 @@ def _approximate_param():
 _UNBOUNDED = dict(range=(-np.inf, np.inf), attained=(False, False), saturates=(False, False))
 # The axis parameter of every GLU-style entry.
 _HALVES = axis_param("the axis to split into halves a (first) and b (second)")
-_SPLIT = "Splits x into halves a and b along `axis`; "
 
 register(Entry(
     name="glu",

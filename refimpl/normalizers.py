@@ -33,8 +33,9 @@ def _back(y, axis, scalar):
 
 
 def _special_rows(x):
-    """(m, fix): the row maxima with non-finite ones replaced by 0 (safe to subtract), and a
-    function that overwrites the rows of the special cases in the module docstring."""
+    """(m, finite, fix): the row maxima with non-finite ones replaced by 0 (safe to subtract),
+    where the maxima were finite, and a function that overwrites the rows of the special cases
+    in the module docstring."""
     m = np.max(x, axis=-1, keepdims=True)
     finite = np.isfinite(m)
     n_posinf = np.sum(x == np.inf, axis=-1, keepdims=True)

@@ -241,8 +241,6 @@ def _gauss_ratio(x):
 _GELU_ROOT = (-0.7517915246935645, 1.4956759177009883e-17)
 # 17 terms: on |x - x0| <= 1/4 the next one is below 1e-17 of the first.
 _GELU_SLOPE = _gelu_slope_series(*_GELU_ROOT, 17)
-# Below this x, x·Φ(x) is computed from erfcx and the exact square (see gelu).
-_GELU_TAIL = -2.0
 
 
 def _times_gauss(a, x):

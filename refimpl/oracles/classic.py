@@ -1,4 +1,4 @@
-"""50-digit oracles for the classic family and the rectifiers written so far."""
+"""50-digit oracles for the classic family: step, sigmoid, tanh, identity, LeCun tanh, softsign."""
 
 import mpmath as mp
 
