@@ -37,22 +37,16 @@ def _entry(name):
 
 
 def _halves(x, axis, owner):
-    """(a, b, axis): the two halves of x along axis, with the reason when x cannot be split."""
-    if x.ndim == 0:
-        raise ValueError(f"{owner}: x must have at least one axis to split, got a scalar")
-    axis = _check_axis(x, axis, owner)
+    """(a, b, axis): the two halves of x along axis, with the reason when x cannot be split.
+
+    The registry entry has checked that x has this axis."""
+    axis %= x.ndim
     n = x.shape[axis]
     if n % 2:
         raise ValueError(f"{owner}: the size of axis {axis} must be even to split x into halves "
                          f"a and b, got {n}")
     a, b = np.split(x, 2, axis=axis)
     return a, b, axis
-
-
-def _check_axis(x, axis, owner):
-    if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"{owner}: axis {axis} is out of range for an input of shape {x.shape}")
-    return axis % x.ndim
 
 
 def _scaled_product(a, h, t, tail):
@@ -262,10 +256,9 @@ def reglu_vjp(x, upstream, axis=-1):
 
 # --8<-- [start:maxout]
 def _groups(x, axis, pieces):
-    """x with `axis` moved last and split into (..., n / pieces, pieces)."""
-    if x.ndim == 0:
-        raise ValueError("maxout: x must have at least one axis, got a scalar")
-    axis = _check_axis(x, axis, "maxout")
+    """x with `axis` moved last and split into (..., n / pieces, pieces). The registry entry
+    has checked that x has this axis."""
+    axis %= x.ndim
     n = x.shape[axis]
     if n % pieces:
         raise ValueError(f"maxout: the size of axis {axis} ({n}) is not divisible by "
@@ -311,7 +304,7 @@ def maxout_vjp(x, upstream, pieces, axis=-1):
     first = np.argmax(groups, axis=-1)[..., None]  # first maximum; a NaN counts as the maximum
     grad = np.zeros_like(groups)
     np.put_along_axis(grad, first, np.moveaxis(upstream, axis, -1)[..., None], axis=-1)
-    moved = grad.reshape(grad.shape[:-2] + (-1,))
+    moved = grad.reshape(grad.shape[:-2] + (x.shape[axis],))  # back to n along the axis
     return np.moveaxis(moved, -1, axis)
 # --8<-- [end:maxout]
 

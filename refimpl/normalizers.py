@@ -13,6 +13,7 @@ for any input, and each treats the rows it cannot compute the usual way by one r
 - a row with two or more +inf entries gives NaN: the limit depends on how they grow.
 
 Along the axis -inf entries are ordinary: they get probability exactly 0 (log_softmax: -inf).
+A row of no entries gives an empty row. The registry entries check that x has the axis.
 """
 
 import math
@@ -23,13 +24,12 @@ from .registry import Entry, Framework, Properties, axis_param, register
 
 
 def _rows(x, axis):
-    """x with `axis` moved last (as a view), and whether x was 0-d (a one-element row)."""
-    scalar = x.ndim == 0
-    return np.moveaxis(np.atleast_1d(x), axis, -1), scalar
+    """x with `axis` moved last (as a view), so that each row along the last axis is one vector."""
+    return np.moveaxis(x, axis, -1)
 
 
-def _back(y, axis, scalar):
-    return y[0] if scalar else np.moveaxis(y, -1, axis)
+def _back(y, axis):
+    return np.moveaxis(y, -1, axis)
 
 
 def _special_rows(x):
@@ -132,14 +132,16 @@ def softmax(x, axis=-1):
 
     Reference: Bridle (1990), doi:10.1007/978-3-642-76153-9_28.
     """
-    z, scalar = _rows(x, axis)
+    z = _rows(x, axis)
+    if z.size == 0:  # no rows, or rows of no entries: nothing to normalise
+        return np.zeros(np.shape(x))
     m, finite, fix = _special_rows(z)
     d, err = _minus_max(np.where(finite, z, 0.0), m)
     e = np.exp(d) * (1 + err)  # d <= 0: no overflow; e^(d + err) to first order in err
     # The sum is 1 (the maximum's own term) + T, T the sum of the others: summing T first and
     # adding 1 once rounds the sum only once near 1, not at every partial sum
     y = fix(e / (1 + _sum_without_max(e, d)), 1.0, 0.0)
-    return _back(y, axis, scalar)
+    return _back(y, axis)
 
 
 def softmax_vjp(x, g, axis=-1):
@@ -178,12 +180,14 @@ def log_softmax(x, axis=-1):
 
     Reference: derived from softmax (Bridle 1990).
     """
-    z, scalar = _rows(x, axis)
+    z = _rows(x, axis)
+    if z.size == 0:  # no rows, or rows of no entries: nothing to normalise
+        return np.zeros(np.shape(x))
     m, finite, fix = _special_rows(z)
     d, err = _minus_max(np.where(finite, z, 0.0), m)  # d <= 0, and 0 at the maximum
     e = np.exp(d) * (1 + err)
     y = fix((d - np.log1p(_sum_without_max(e, d))) + err, 0.0, -np.inf)
-    return _back(y, axis, scalar)
+    return _back(y, axis)
 
 
 def log_softmax_vjp(x, g, axis=-1):
@@ -257,7 +261,9 @@ def sparsemax(x, axis=-1):
 
     Reference: Martins & Astudillo (2016), arXiv:1602.02068.
     """
-    z, scalar = _rows(x, axis)
+    z = _rows(x, axis)
+    if z.size == 0:  # no rows, or rows of no entries: nothing to normalise
+        return np.zeros(np.shape(x))
     m, finite, fix = _special_rows(z)
     # Shift by the maximum only where that is exact on the support (|m| >= 2: every support
     # entry lies in (m - 1, m], and Sterbenz's lemma makes z - m exact there); for |m| < 2 the
@@ -278,7 +284,7 @@ def sparsemax(x, axis=-1):
     kd_hi, kd_lo = _two_prod_int(k, ds)
     b_hi, b_lo = _two_sum(kd_hi, -tot_hi)
     p = np.where(in_s, np.maximum((1 + (b_hi + (b_lo + (kd_lo - tot_lo)))) / k, 0.0), 0.0)
-    return _back(fix(p, 1.0, 0.0), axis, scalar)
+    return _back(fix(p, 1.0, 0.0), axis)
 
 
 def sparsemax_vjp(x, g, axis=-1):

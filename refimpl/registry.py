@@ -189,7 +189,8 @@ class Entry:
     # is then within 1 ulp of the correctly rounded one, which float32 arithmetic cannot promise.
     def __call__(self, x: Any, **params: Any) -> Any:
         arr, scalar = as_input(x, self.name)
-        out = self.fn(_work(arr), **self.bind(params))
+        bound = self._bind_to(arr, params)
+        out = self.fn(_work(arr), **bound)
         return _as_output(out, arr.dtype, scalar)
 
     def derivative(self, x: Any, **params: Any) -> Any:
@@ -201,14 +202,24 @@ class Entry:
         return _as_output(out, arr.dtype, scalar)
 
     def vjp(self, x: Any, upstream: Any, **params: Any) -> np.ndarray:
-        """The vector-Jacobian product: the gradient w.r.t. x given the gradient w.r.t. f(x)."""
+        """The vector-Jacobian product: the gradient w.r.t. x given the gradient w.r.t. f(x).
+
+        `upstream` is that gradient: real numbers of exactly the shape of f(x), not broadcast
+        (as in ``jax.vjp``), in any accepted dtype. The result has the dtype of x and its shape
+        (for an elementwise entry, the shape of f(x): an array parameter such as prelu's
+        `weight` may broadcast x to a larger one)."""
         arr, scalar = as_input(x, self.name)
-        up, _ = as_input(upstream, self.name)
-        bound = self.bind(params)
+        up, _ = as_input(upstream, f"{self.name}.vjp", "upstream")
+        bound = self._bind_to(arr, params)
+        work = _work(arr)
         if self.kind == "elementwise":
-            out = _work(up) * self.derivative_fn(_work(arr), **bound)
+            slope = self.derivative_fn(work, **bound)
+            _check_upstream(up, np.shape(slope), self.name)
+            out = _work(up) * slope
         else:
-            out = self.vjp_fn(_work(arr), _work(up), **bound)
+            _check_upstream(up, arr.shape if self.kind == "vector" else
+                            np.shape(self.fn(work, **bound)), self.name)
+            out = self.vjp_fn(work, _work(up), **bound)
         return _as_output(out, arr.dtype, scalar)
 
     def jacobian(self, x: Any, **params: Any) -> np.ndarray:
@@ -216,16 +227,38 @@ class Entry:
         arr, _ = as_input(x, self.name)
         if arr.ndim != 1:
             raise ValueError(f"{self.name}.jacobian: x must be 1-D, got shape {arr.shape}")
-        bound = self.bind(params)
+        bound = self._bind_to(arr, params)
         work = _work(arr)
         if self.kind == "elementwise":
-            jac = np.diag(self.derivative_fn(work, **bound))
+            # f'(x) on the diagonal, also where a parameter broadcasts f(x) to more axes (prelu's
+            # weight): f(x)[..., i] depends on x[i] alone. np.where, so that NaN stays on it
+            slope = self.derivative_fn(work, **bound)
+            jac = np.where(np.eye(arr.size, dtype=bool), slope[..., None], 0.0)
         else:
+            # row i is the vjp of the i-th unit vector; np.array, not np.stack, so that no rows
+            # (an empty x) give an empty Jacobian
             out_shape = self.fn(work, **bound).shape
             rows = [self.vjp_fn(work, e.reshape(out_shape), **bound)
                     for e in np.eye(math.prod(out_shape), dtype=work.dtype)]
-            jac = np.stack(rows).reshape(out_shape + arr.shape)
+            jac = np.array(rows, dtype=work.dtype).reshape(out_shape + arr.shape)
         return jac.astype(arr.dtype)
+
+    def _bind_to(self, arr: np.ndarray, given: dict[str, Any]) -> dict[str, Any]:
+        """`bind`, and for a vector or shaping entry the check that x has the axis it acts along:
+        the one place where an axis meets an array, so that no function body repeats it."""
+        bound = self.bind(given)
+        if self.kind == "elementwise":
+            return bound
+        axis = bound["axis"]
+        if arr.ndim == 0:
+            raise ValueError(f"{self.name}: x must have at least one axis, the one it acts along "
+                             f"(axis={axis}); got a 0-d input")
+        if not -arr.ndim <= axis < arr.ndim:
+            # AxisError is a ValueError (and an IndexError), what NumPy itself raises
+            raise np.exceptions.AxisError(
+                f"{self.name}: axis {axis} is out of range for a {arr.ndim}-D input; "
+                f"expected {-arr.ndim}..{arr.ndim - 1}")
+        return bound
 
     # -- facts ---------------------------------------------------------------------------------
     @property
@@ -248,24 +281,43 @@ class Entry:
         return f"<activation {self.name}>"
 
 
-def as_input(x: Any, owner: str) -> tuple[np.ndarray, bool]:
+ACCEPTED = "bool, int or float16/32/64 numbers (an array, a rectangular list or a scalar)"
+
+
+def as_input(x: Any, owner: str, name: str = "x") -> tuple[np.ndarray, bool]:
     """Validate and convert input: ints and bools become float64, float16/32/64 are kept.
 
     Returns the array and whether the input was a scalar (so the result is returned as one).
+    Anything else is a TypeError naming `owner` and what it accepts, including what NumPy would
+    convert with a loss: a masked array (its mask), an ``np.matrix`` (it stays 2-D under
+    reductions), complex (the imaginary part), longdouble (the digits beyond float64).
     """
+    def refuse(got: str) -> TypeError:
+        return TypeError(f"{owner}: {name} must be {ACCEPTED}; got {got}")
+
     if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{owner}: expected real numbers, got {type(x).__name__}")
-    scalar = np.ndim(x) == 0 and not isinstance(x, np.ndarray)
+        raise refuse(type(x).__name__)
+    if isinstance(x, np.ma.MaskedArray):
+        raise refuse("a masked array, whose mask would be lost (pass x.filled(value) or "
+                     "x.compressed())")
+    if isinstance(x, np.matrix):
+        raise refuse("an np.matrix, which stays 2-D under reductions (pass np.asarray(x))")
     try:
         arr = np.asarray(x)
-    except (TypeError, ValueError) as err:
-        raise TypeError(f"{owner}: expected real numbers, got {type(x).__name__}") from err
+    except (TypeError, ValueError) as err:  # a ragged list: NumPy cannot make it rectangular
+        raise refuse(f"a {type(x).__name__} that is not a rectangular array of numbers") from err
     if arr.dtype.kind in "biu":
         arr = arr.astype(np.float64)
-    elif arr.dtype.type not in FLOAT_DTYPES:
-        raise TypeError(f"{owner}: expected real numbers (bool, int, float16/32/64), "
-                        f"got dtype {arr.dtype}")
+    elif arr.dtype.type not in FLOAT_DTYPES:  # object (ragged or not numbers), complex, ...
+        raise refuse(f"dtype {arr.dtype}")
+    scalar = arr.ndim == 0 and not isinstance(x, np.ndarray)
     return arr, scalar
+
+
+def _check_upstream(up: np.ndarray, shape: tuple[int, ...], owner: str) -> None:
+    if up.shape != shape:
+        raise ValueError(f"{owner}.vjp: upstream must have the shape of f(x), {shape}; "
+                         f"got {up.shape}")
 
 
 def _work(arr: np.ndarray) -> np.ndarray:

@@ -141,9 +141,11 @@ def test_low_precision_dtype_kept_and_within_2_ulp(name, dtype):
         assert ulp_error(yi, wi, dtype) <= 2, (name, dtype, yi, wi)
 
 
-def test_a_scalar_is_a_one_entry_row():
-    assert refimpl.softmax(3.0) == 1.0 and refimpl.log_softmax(3.0) == 0.0
-    assert refimpl.sparsemax(-2.0) == 1.0 and type(refimpl.softmax(1.0)) is np.float64
+def test_a_one_entry_row_is_certain_and_a_scalar_has_no_axis():
+    assert refimpl.softmax([3.0]) == [1.0] and refimpl.log_softmax([3.0]) == [0.0]
+    assert refimpl.sparsemax([-2.0]) == [1.0] and refimpl.softmin([5.0]) == [1.0]
+    with pytest.raises(ValueError, match="softmax: x must have at least one axis"):
+        refimpl.softmax(3.0)
 
 
 # -- infinities and NaN ----------------------------------------------------------------------------
