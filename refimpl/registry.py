@@ -288,9 +288,10 @@ def as_input(x: Any, owner: str, name: str = "x") -> tuple[np.ndarray, bool]:
     """Validate and convert input: ints and bools become float64, float16/32/64 are kept.
 
     Returns the array and whether the input was a scalar (so the result is returned as one).
-    Anything else is a TypeError naming `owner` and what it accepts, including what NumPy would
-    convert with a loss: a masked array (its mask), an ``np.matrix`` (it stays 2-D under
-    reductions), complex (the imaginary part), longdouble (the digits beyond float64).
+    Anything else is a TypeError naming `owner` (the function), the argument (`name`: x or
+    upstream) and what it accepts, including what NumPy would convert with a loss: a masked
+    array (its mask), an ``np.matrix`` (it stays 2-D under reductions), complex (the imaginary
+    part), longdouble (the digits beyond float64).
     """
     def refuse(got: str) -> TypeError:
         return TypeError(f"{owner}: {name} must be {ACCEPTED}; got {got}")
@@ -298,10 +299,10 @@ def as_input(x: Any, owner: str, name: str = "x") -> tuple[np.ndarray, bool]:
     if isinstance(x, (str, bytes)) or x is None:
         raise refuse(type(x).__name__)
     if isinstance(x, np.ma.MaskedArray):
-        raise refuse("a masked array, whose mask would be lost (pass x.filled(value) or "
-                     "x.compressed())")
+        raise refuse(f"a masked array, whose mask would be lost (pass {name}.filled(value) or "
+                     f"{name}.compressed())")
     if isinstance(x, np.matrix):
-        raise refuse("an np.matrix, which stays 2-D under reductions (pass np.asarray(x))")
+        raise refuse(f"an np.matrix, which stays 2-D under reductions (pass np.asarray({name}))")
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as err:  # a ragged list: NumPy cannot make it rectangular
