@@ -244,11 +244,19 @@ def test_a_masked_array_is_refused_rather_than_unmasked():
         refimpl.softmax(x)
 
 
-@pytest.mark.parametrize("axis", [True, False, 1.0, np.float64(0), "0", None])
+@pytest.mark.parametrize("axis", [True, False, np.True_, 1.0, np.float64(0), "0", None])
 @pytest.mark.parametrize("entry", AXIS_ENTRIES, ids=lambda e: e.name)
 def test_an_axis_that_is_not_an_integer_is_refused(entry, axis):
     with pytest.raises(ValueError, match=named(entry) + rf" invalid axis=.*expected an integer"):
         entry(np.ones((2, 4)), **{**entry.defaults, "axis": axis})
+
+
+@pytest.mark.parametrize("entry", AXIS_ENTRIES, ids=lambda e: e.name)
+def test_a_numpy_integer_axis_is_an_axis(entry):
+    x = np.arange(24.0).reshape(2, 12)
+    p = entry.defaults
+    np.testing.assert_array_equal(entry(x, **{**p, "axis": np.int64(-2)}),
+                                  entry(x, **{**p, "axis": 0}))
 
 
 def test_an_out_of_range_axis_names_the_function_and_the_range():
