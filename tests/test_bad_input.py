@@ -119,8 +119,9 @@ def test_shape_and_dtype_follow_the_contract(entry, data):
     axis = params.get("axis")
     if axis is not None and not -x.ndim <= axis < x.ndim:
         for call in (lambda: entry(x, **params), lambda: entry.vjp(x, x, **params)):
-            with pytest.raises(ValueError, match=named(entry) + f" axis {axis} is out of range "
-                               f"for a {x.ndim}-D input; expected {-x.ndim}..{x.ndim - 1}"):
+            with pytest.raises(ValueError, match=named(entry) + re.escape(
+                    f" axis {axis} is out of range for a {x.ndim}-D input; "
+                    f"expected {-x.ndim}..{x.ndim - 1}")):
                 call()
         return
     shape = out_shape(entry, x.shape, params)
@@ -132,7 +133,8 @@ def test_shape_and_dtype_follow_the_contract(entry, data):
     y = entry(x, **params)
     assert (np.shape(y), y.dtype) == (shape, dtype)
     if entry.kind == "elementwise":
-        assert (np.shape(entry.derivative(x, **params)), y.dtype) == (shape, dtype)
+        d = entry.derivative(x, **params)
+        assert (np.shape(d), d.dtype) == (shape, dtype)
     upstream = np.ones(shape, dtype=np.float32)
     g = entry.vjp(x, upstream, **params)
     assert (np.shape(g), g.dtype) == (x.shape, dtype)
