@@ -281,7 +281,7 @@ def crelu(x, axis=-1):
 
     Args:
         x: input array with at least one dimension.
-        axis: the axis to concatenate along (default -1).
+        axis: the axis to concatenate along.
 
     Returns:
         An array of the dtype of ``x``, of its shape with ``axis`` twice as long, in [0, inf].

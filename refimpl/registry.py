@@ -320,7 +320,8 @@ class _ProseFormatter(string.Formatter):
 _PROSE = _ProseFormatter()
 
 
-def _defaults_from_signature(owner: str, fn: Callable, params: tuple[Param, ...]) -> tuple[Param, ...]:
+def _defaults_from_signature(owner: str, fn: Callable,
+                             params: tuple[Param, ...]) -> tuple[Param, ...]:
     """The params with their defaults read from fn's signature (REQUIRED where it has none).
 
     The signature and the params must name the same parameters, after x."""

@@ -173,7 +173,8 @@ def accuracy_comparison(results: dict | None) -> str:
     """refimpl vs the textbook formula vs scipy.special, for every elementwise entry; "—" where an
     entry has no textbook formula (textbook=None) or scipy.special has no such function."""
     if not results:
-        return _("*Not computed in this build: run `make data` (the data stage) and rebuild.*") + "\n"
+        return _("*Not computed in this build: run `make data` (the data stage) and "
+                 "rebuild.*") + "\n"
     rows = [_head(_("Function"), "refimpl", _("textbook formula"), "scipy.special")]
     for name in sorted(results):
         r = results[name]

@@ -260,7 +260,8 @@ def _render():
         "frameworks": tables.frameworks_tabs(refimpl.leaky_relu)
         + tables.frameworks_tabs(refimpl.prelu),
         "accuracy": tables.accuracy_table(refimpl.sigmoid, RESULTS)
-        + tables.accuracy_table(refimpl.softmax, RESULTS) + tables.accuracy_table(refimpl.relu, None),
+        + tables.accuracy_table(refimpl.softmax, RESULTS)
+        + tables.accuracy_table(refimpl.relu, None),
         "comparison": tables.accuracy_comparison(RESULTS) + tables.accuracy_comparison(None),
         "catalogue": tables.catalogue(),
         "atlas": tables.atlas(BENCH),
