@@ -285,9 +285,11 @@ class Entry:
         """
         if not self.origin:
             return None
-        from . import bibliography
+        # `from .bibliography import`, not `from . import`: refimpl.codehash would read the
+        # latter as importing the package, and every figure's cache key would cover every module
+        from .bibliography import entries
 
-        return min(int(bibliography.entries()[key].fields["year"]) for key in self.origin)
+        return min(int(entries()[key].fields["year"]) for key in self.origin)
 
     @property
     def defaults(self) -> dict[str, Any]:
