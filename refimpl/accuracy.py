@@ -102,12 +102,25 @@ def vector_grid(vectors=None, seed=0):
     return results
 
 
+def scipy_functions():
+    """name -> the same function in scipy.special, where it has one (at the default parameters)."""
+    from scipy import special
+
+    return {
+        "sigmoid": special.expit,
+        "log_sigmoid": special.log_expit,
+        "softplus": special.softplus,
+        "gelu": lambda x: x * special.ndtr(x),
+        "silu": lambda x: x * special.expit(x),
+        "swish": lambda x: x * special.expit(x),
+    }
+
+
 def grid(points=None):
     """For every elementwise entry with an oracle, at its default parameters: the worst error of
-    refimpl's value and derivative, and of the textbook formula and scipy.special's function
-    where they exist (refimpl.textbook), over the same points."""
-    from refimpl import textbook
-
+    refimpl's value and derivative, and of the entry's textbook formula and scipy.special's
+    function where they exist, over the same points."""
+    scipy = scipy_functions()
     x = sample_points() if points is None else points
     results = {}
     for name in sorted(ORACLES):
@@ -121,10 +134,12 @@ def grid(points=None):
             want = [exact(name, what, xi, **p) for xi in x]
             record[what] = worst(x, fn(x, **p), want)
             if what == "value":
-                for label, table in (("textbook", textbook.FORMULAS), ("scipy", textbook.SCIPY)):
-                    if name in table:
-                        with np.errstate(all="ignore"):
-                            record[label] = worst(x, table[name](x), want)
+                others = (("textbook", entry.textbook and (lambda v: entry.textbook(v, **p))),
+                          ("scipy", scipy.get(name)))
+                for label, fn in others:
+                    if fn is not None:
+                        with np.errstate(all="ignore"):  # the textbook forms overflow and cancel
+                            record[label] = worst(x, fn(x), want)
         results[name] = record
     results.update(vector_grid())
     return results

@@ -35,7 +35,7 @@ def step(x, at_zero=0.0):
     return np.heaviside(x, at_zero)
 
 
-def step_derivative(x, at_zero=0.0):
+def step_derivative(x, at_zero):
     # Zero wherever it exists; at 0 the jump has no derivative and 0 is what backprop can use.
     return np.where(np.isnan(x), x, np.zeros_like(x))
 # --8<-- [end:step]
@@ -120,7 +120,7 @@ register(Entry(
             "McCulloch–Pitts neuron and the perceptron; its zero gradient rules it out for backprop.",
     family="classic",
     aliases=("heaviside", "binary_step"),
-    params=(Param("at_zero", 0.0, "a real number in [0, 1]",
+    params=(Param("at_zero", "a real number in [0, 1]",
                   "value returned at x = 0 (numpy.heaviside's x2)",
                   lambda v: not isinstance(v, bool) and 0 <= float(v) <= 1),),
     latex=r"H(x) = \begin{cases} 0 & x < 0 \\ a & x = 0 \\ 1 & x > 0 \end{cases}",
@@ -130,20 +130,21 @@ register(Entry(
     kinks=(Kink(0.0, 0.0, "H jumps at 0, so no derivative exists there (its distributional "
                           "derivative is the Dirac delta); 0 is returned, the value on both sides."),),
     origin=("mcculloch1943logical", "rosenblatt1958perceptron"),
-    year=1943,
     frameworks={
-        "pytorch": Framework(("torch.heaviside",), "torch.heaviside({x}, torch.zeros_like({x}))",
+        "pytorch": Framework(("torch.heaviside",),
+                             "torch.heaviside({x}, torch.full_like({x}, {at_zero}))",
                              "A tensor function, not a module: the value at 0 (`values`, a tensor) "
                              "is required; it has no derivative (backward raises), and NaN input "
                              "gives 0 where NumPy and JAX give NaN."),
-        "jax": Framework(("jax.numpy.heaviside",), "jax.numpy.heaviside({x}, 0.0)",
+        "jax": Framework(("jax.numpy.heaviside",), "jax.numpy.heaviside({x}, {at_zero})",
                          "The value at 0 (`x2`) is required; `jax.grad` gives 0 everywhere."),
-        "keras": Framework(("keras.ops.heaviside",), "keras.ops.heaviside({x}, 0.0)",
+        "keras": Framework(("keras.ops.heaviside",), "keras.ops.heaviside({x}, {at_zero})",
                            "In `keras.ops`, not `keras.activations`; the value at 0 (`x2`) is "
                            "required."),
     },
     shape=("is 0 for negative x and 1 for positive x, with a jump at x = 0 where it "
-           "takes the value 0 (filled dot)", "is 0 everywhere it exists"),
+           "takes the value {at_zero:g} (filled dot)", "is 0 everywhere it exists"),
+    textbook=lambda x, at_zero: np.where(x > 0, 1.0, np.where(x < 0, 0.0, at_zero)),
 ))
 
 register(Entry(
@@ -159,7 +160,6 @@ register(Entry(
     derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = \sigma(x)\,\sigma(-x)",
     declared=Properties(range=(0.0, 1.0), **_SMOOTH_SIGMOID),
     origin=("rumelhart1986learning",),
-    year=1986,
     frameworks={
         "pytorch": Framework(("torch.nn.Sigmoid", "torch.sigmoid"), "torch.sigmoid({x})"),
         "jax": Framework(("jax.nn.sigmoid",), "jax.nn.sigmoid({x})"),
@@ -167,6 +167,7 @@ register(Entry(
     },
     shape=("rises from 0 to 1 along an S-curve through 0.5 at x = 0",
            "is a bell that peaks at 0.25 at x = 0 and is nearly 0 beyond |x| = 5"),
+    textbook=lambda x: 1 / (1 + np.exp(-x)),
 ))
 
 register(Entry(
@@ -189,6 +190,7 @@ register(Entry(
     },
     shape=("rises from −1 to 1 along an S-curve through the origin",
            "is a bell that peaks at 1 at x = 0 and is nearly 0 beyond |x| = 3"),
+    textbook=lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)),
 ))
 
 
@@ -328,6 +330,7 @@ register(Entry(
                            "Named `linear`; Keras has no `keras.activations.identity`."),
     },
     shape=("is the straight line y = x through the origin", "is the constant 1"),
+    textbook=lambda x: x,
 ))
 
 register(Entry(
@@ -344,11 +347,11 @@ register(Entry(
                      r"\tfrac{2}{3} x\right)",
     declared=Properties(range=(-LECUN_TANH_SCALE, LECUN_TANH_SCALE), **_SMOOTH_SIGMOID),
     origin=("lecun1998efficient",),
-    year=1998,
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("rises from −1.7159 to 1.7159 along an S-curve through the origin and is close to "
            "±1 at x = ±1", "is a bell that peaks at about 1.144 at x = 0 and is nearly 0 beyond "
            "|x| = 5"),
+    textbook=lambda x: LECUN_TANH_SCALE * np.tanh(2 * x / 3),
 ))
 
 register(Entry(
@@ -367,7 +370,6 @@ register(Entry(
                         saturates=(True, True), attained=(False, False)),
     # the earliest source verified for this page; not necessarily its first use
     origin=("glorot2010understanding",),
-    year=2010,
     frameworks={
         "pytorch": Framework(("torch.nn.Softsign", "torch.nn.functional.softsign"),
                              "torch.nn.functional.softsign({x})",
@@ -381,4 +383,5 @@ register(Entry(
     shape=("rises from −1 to 1 through the origin, more slowly than tanh: it is ±0.5 at "
            "x = ±1 and ±0.75 at x = ±3", "peaks at 1 at x = 0, where it has a cusp, and decays "
            "like 1/x², still 0.02 at |x| = 6"),
+    textbook=lambda x: x / (1 + np.abs(x)),
 ))

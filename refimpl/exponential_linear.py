@@ -17,7 +17,7 @@ SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def _alpha(doc):
-    return real_param("alpha", 1.0, doc, low=0.0, low_open=True, high_open=True)
+    return real_param("alpha", doc, low=0.0, low_open=True, high_open=True)
 
 
 # --8<-- [start:elu]
@@ -49,7 +49,7 @@ def elu(x, alpha=1.0):
     return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
 
 
-def elu_derivative(x, alpha=1.0):
+def elu_derivative(x, alpha):
     r""":math:`\operatorname{elu}'(x) = 1` for x > 0 and :math:`\alpha e^{x}` for x <= 0.
 
     At x = 0 the one-sided derivatives are α and 1; the x <= 0 branch is taken there, so the
@@ -127,7 +127,7 @@ def celu(x, alpha=1.0):
     return np.where(x > 0, x, alpha * np.expm1(_scaled_negative(x, alpha)))
 
 
-def celu_derivative(x, alpha=1.0):
+def celu_derivative(x, alpha):
     r""":math:`\operatorname{celu}'(x) = 1` for x > 0 and :math:`e^{x/\alpha}` for x <= 0;
     both sides give 1 at x = 0, so no convention is needed there."""
     return np.where(x > 0, 1.0, np.exp(_scaled_negative(x, alpha)))
@@ -162,7 +162,6 @@ register(Entry(
     declared=Properties(range=(-1.0, np.inf), monotonic="increasing", smoothness="C1",
                         saturates=(True, False), attained=(False, False)),
     origin=("clevert2015fast",),
-    year=2015,
     frameworks={
         "pytorch": Framework(("torch.nn.ELU", "torch.nn.functional.elu"),
                              "torch.nn.functional.elu({x})",
@@ -174,6 +173,7 @@ register(Entry(
                            "code scales the negative section, as here."),
     },
     shape=_ELU_SHAPE,
+    textbook=lambda x, alpha: np.where(x > 0, x, alpha * (np.exp(x) - 1)),
 ))
 
 register(Entry(
@@ -196,7 +196,6 @@ register(Entry(
                 "x <= 0 branch) is returned, as PyTorch's elu_backward (x <= 0) and JAX's "
                 "jnp.where(x > 0, ...) do."),),
     origin=("klambauer2017self",),
-    year=2017,
     frameworks={
         "pytorch": Framework(("torch.nn.SELU", "torch.selu", "torch.nn.functional.selu"),
                              "torch.selu({x})",
@@ -210,6 +209,7 @@ register(Entry(
     shape=("is the line y = 1.0507x for positive x and falls smoothly towards −1.7581 for "
            "negative x", "jumps at x = 0 from 1.7581 (the value taken there, dot) to 1.0507 "
            "for positive x, and decays like 1.7581·e^x for negative x"),
+    textbook=lambda x: SELU_SCALE * np.where(x > 0, x, SELU_ALPHA * (np.exp(x) - 1)),
 ))
 
 register(Entry(
@@ -217,9 +217,9 @@ register(Entry(
     fn=celu,
     derivative_fn=celu_derivative,
     title="CELU",
-    summary="The continuously differentiable ELU: α(e^{x/α} − 1) for negative input, x for "
-            "positive input, so its derivative is continuous for every α, not only α = 1. "
-            "At the default α = 1 it is ELU.",
+    summary="The continuously differentiable ELU: α(e^{{x/α}} − 1) for negative input, x for "
+            "positive input, so its derivative is continuous for every α, not only α = 1, "
+            "where it is ELU.",
     family="exponential",
     params=(_alpha("the scale α: celu approaches −α as x → −∞, and x/α is the exponent"),),
     latex=r"\operatorname{celu}(x) = \max(0, x) + \min\bigl(0,\ \alpha\,(e^{x/\alpha} - 1)"
@@ -229,7 +229,6 @@ register(Entry(
     declared=Properties(range=(-1.0, np.inf), monotonic="increasing", smoothness="C1",
                         saturates=(True, False), attained=(False, False)),
     origin=("barron2017continuously",),
-    year=2017,
     frameworks={
         "pytorch": Framework(("torch.nn.CELU", "torch.celu", "torch.nn.functional.celu"),
                              "torch.nn.functional.celu({x})",
@@ -240,4 +239,5 @@ register(Entry(
         "keras": Framework(("keras.activations.celu",), "keras.activations.celu({x})"),
     },
     shape=_ELU_SHAPE,
+    textbook=lambda x, alpha: np.maximum(0.0, x) + np.minimum(0.0, alpha * (np.exp(x / alpha) - 1)),
 ))

@@ -19,7 +19,7 @@ is NaN, undefined, without a warning.
 
 import numpy as np
 
-from .registry import REQUIRED, Entry, Framework, Kink, Param, Properties, axis_param, register
+from .registry import Entry, Framework, Kink, Param, Properties, axis_param, register
 
 # fdlibm's split of ln 2: LN2_HI has its low 21 bits zero, so n * LN2_HI is exact for |n| < 2^21
 # (here |n| <= 2886) and t - n ln 2 is reduced without error beyond that of t itself.
@@ -116,7 +116,7 @@ def glu(x, axis=-1):
     return _gate(a, _entry("sigmoid")(b), b, tail, 1.0, b)
 
 
-def glu_vjp(x, upstream, axis=-1):
+def glu_vjp(x, upstream, axis):
     r""":math:`\partial f/\partial a = \sigma(b)`, :math:`\partial f/\partial b = a\,\sigma'(b)`."""
     s = _entry("sigmoid")
     return _vjp(x, upstream, axis, "glu", s, s.derivative)
@@ -154,7 +154,7 @@ def swiglu(x, axis=-1):
                  zero=b == 0)
 
 
-def swiglu_vjp(x, upstream, axis=-1):
+def swiglu_vjp(x, upstream, axis):
     r""":math:`\partial f/\partial a = \operatorname{silu}(b)`,
     :math:`\partial f/\partial b = a\,\operatorname{silu}'(b)`."""
     s = _entry("silu")
@@ -210,7 +210,7 @@ def geglu(x, axis=-1, approximate="none"):
     return _gate(a, g, b, tail, h, t, half_slope=True, zero=b == 0)
 
 
-def geglu_vjp(x, upstream, axis=-1, approximate="none"):
+def geglu_vjp(x, upstream, axis, approximate):
     r""":math:`\partial f/\partial a = \operatorname{gelu}(b)`,
     :math:`\partial f/\partial b = a\,\operatorname{gelu}'(b)`."""
     g = _entry("gelu")
@@ -246,7 +246,7 @@ def reglu(x, axis=-1):
     return _gate(a, _entry("relu")(b), b, zero=b <= 0)
 
 
-def reglu_vjp(x, upstream, axis=-1):
+def reglu_vjp(x, upstream, axis):
     r""":math:`\partial f/\partial a = \operatorname{relu}(b)`,
     :math:`\partial f/\partial b = a\,H(b)`, taken as 0 at b = 0 like relu's derivative."""
     r = _entry("relu")
@@ -297,7 +297,7 @@ def maxout(x, pieces, axis=-1):
     return np.moveaxis(groups.max(axis=-1), -1, axis)
 
 
-def maxout_vjp(x, upstream, pieces, axis=-1):
+def maxout_vjp(x, upstream, pieces, axis):
     r"""The upstream gradient of each output goes to the first maximal element of its group, 0
     to the others: ``torch.max(dim)``'s rule (``jax.numpy.max`` splits it between ties)."""
     groups, axis = _groups(x, axis, pieces)
@@ -310,7 +310,7 @@ def maxout_vjp(x, upstream, pieces, axis=-1):
 
 
 def _approximate_param():
-    return Param("approximate", "none", "one of 'none', 'tanh'",
+    return Param("approximate", "one of 'none', 'tanh'",
                  "which GELU gates b: the exact b Φ(b) ('none') or its tanh approximation "
                  "('tanh'), passed to gelu", lambda v: isinstance(v, str) and v in ("none", "tanh"))
 
@@ -339,7 +339,6 @@ register(Entry(
                      r"\frac{\partial f}{\partial b} = a\,\sigma(b)\,\sigma(-b)",
     declared=Properties(monotonic="no", smoothness="Cinf", **_UNBOUNDED),
     origin=("dauphin2017language",),
-    year=2017,  # the ICML version, the bibliography's entry; on arXiv since December 2016
     frameworks={
         "pytorch": Framework(("torch.nn.GLU", "torch.nn.functional.glu"),
                              "torch.nn.functional.glu({x})",
@@ -378,7 +377,6 @@ register(Entry(
                      r"\frac{\partial f}{\partial b} = a\,\sigma(b)\,\bigl(1 + b\,\sigma(-b)\bigr)",
     declared=Properties(monotonic="no", smoothness="Cinf", **_UNBOUNDED),
     origin=("shazeer2020glu",),
-    year=2020,
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("is a times silu(b)", "with respect to a is silu(b), and with respect to b is "
            "a·silu′(b)"),
@@ -401,7 +399,6 @@ register(Entry(
                      r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
     declared=Properties(monotonic="no", smoothness="Cinf", **_UNBOUNDED),
     origin=("shazeer2020glu",),
-    year=2020,
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("is a times gelu(b)", "with respect to a is gelu(b), and with respect to b is "
            "a·gelu′(b)"),
@@ -425,7 +422,6 @@ register(Entry(
     kinks=(Kink(0.0, 0.0, "At b = 0 the partial derivative with respect to b jumps from 0 to a; "
                           "it is taken as 0, relu's convention (PyTorch's)."),),
     origin=("shazeer2020glu",),
-    year=2020,
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("is a times relu(b)", "with respect to a is relu(b), and with respect to b is a for "
            "b > 0 and 0 for b ≤ 0"),
@@ -441,7 +437,7 @@ register(Entry(
             "fed k affine maps of its input computes a learned convex piecewise-linear function. "
             "It was proposed in 2013 as a companion to dropout.",
     family="gated",
-    params=(Param("pieces", REQUIRED, "an integer >= 1",
+    params=(Param("pieces", "an integer >= 1",
                   "k, the number of consecutive elements reduced to each output",
                   lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool)
                   and v >= 1),
@@ -452,7 +448,6 @@ register(Entry(
                      r"\text{first } j \text{ with } x_{ik+j} = f_i",
     declared=Properties(monotonic="non-decreasing", smoothness="C0", **_UNBOUNDED),
     origin=("goodfellow2013maxout",),
-    year=2013,
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("is the upper envelope of its k inputs", "is 1 for the first maximal input of each "
            "group and 0 for the others"),

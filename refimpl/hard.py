@@ -98,7 +98,8 @@ def _check_bounds(min_val, max_val):
 def hard_tanh(x, min_val=-1.0, max_val=1.0):
     r"""Hard tanh: the identity clipped to [min_val, max_val].
 
-    .. math:: \operatorname{hard\_tanh}(x) = \min(\max(x, a), b), \qquad a = -1,\ b = 1
+    .. math:: \operatorname{hard\_tanh}(x) = \min(\max(x, a), b), \qquad a = \text{min\_val},\
+        b = \text{max\_val}
 
     Exact: every output is x or a bound. ``numpy.clip`` propagates NaN.
 
@@ -126,7 +127,7 @@ def hard_tanh(x, min_val=-1.0, max_val=1.0):
     return np.clip(x, min_val, max_val)
 
 
-def hard_tanh_derivative(x, min_val=-1.0, max_val=1.0):
+def hard_tanh_derivative(x, min_val, max_val):
     r"""1 on the open interval :math:`(a, b)`, 0 outside and at both corners, as PyTorch."""
     _check_bounds(min_val, max_val)
     return _nan_kept(x, np.where((x > min_val) & (x < max_val), 1.0, 0.0))
@@ -166,8 +167,8 @@ def sparse_sigmoid_derivative(x):
 # --8<-- [end:sparse_sigmoid]
 
 
-def _finite_real(name, default, doc, other):
-    return Param(name, default, f"a finite real number, {other}", doc,
+def _finite_real(name, doc, other):
+    return Param(name, f"a finite real number, {other}", doc,
                  lambda v: not isinstance(v, bool)
                  and isinstance(v, (int, float, np.integer, np.floating))
                  and math.isfinite(float(v)))
@@ -195,7 +196,6 @@ register(Entry(
                            "relu6 custom JVP gives 0 at both as well."),
            Kink(3.0, 0.0, "Left derivative 1/6, right 0; PyTorch and JAX return 0.")),
     origin=("howard2019searching",),
-    year=2019,
     frameworks={
         "pytorch": Framework(("torch.nn.Hardsigmoid", "torch.nn.functional.hardsigmoid"),
                              "torch.nn.functional.hardsigmoid({x})",
@@ -210,6 +210,7 @@ register(Entry(
     },
     shape=("is 0 up to x = −3, rises along a straight line through 0.5 at x = 0, and is 1 from "
            "x = 3 on", "is 1/6 between −3 and 3 and 0 outside, taken as 0 at ±3 (dots)"),
+    textbook=lambda x: np.clip(x / 6 + 0.5, 0, 1),
 ))
 
 register(Entry(
@@ -235,7 +236,6 @@ register(Entry(
            Kink(3.0, 1.0, "Left derivative 3/2, right 1. PyTorch 2.14.1 (the linear piece for "
                           "x >= 3) and JAX return 1; PyTorch before the fix returned 1.5.")),
     origin=("howard2019searching",),
-    year=2019,
     frameworks={
         "pytorch": Framework(("torch.nn.Hardswish", "torch.nn.functional.hardswish"),
                              "torch.nn.functional.hardswish({x})",
@@ -254,6 +254,7 @@ register(Entry(
            "origin and joins the line y = x at x = 3",
            "is 0 below −3, jumps to −0.5 and rises along a line through 0.5 at x = 0 to 1.5, "
            "then drops to 1 from x = 3 on; taken as 0 at −3 and 1 at 3 (dots)"),
+    textbook=lambda x: x * np.clip(x + 3, 0, 6) / 6,
 ))
 
 register(Entry(
@@ -261,21 +262,23 @@ register(Entry(
     fn=hard_tanh,
     derivative_fn=hard_tanh_derivative,
     title="Hard tanh",
-    summary="The identity clipped to [min_val, max_val], by default [−1, 1]: a piecewise-linear "
+    summary="The identity clipped to [min_val, max_val], by default [{min_val:g}, {max_val:g}]: "
+            "a piecewise-linear "
             "stand-in for tanh. Used where a cheap bounded activation or a straight-through "
             "gradient window is wanted.",
     family="hard/mobile",
-    params=(_finite_real("min_val", -1.0, "lower bound a of the output", "below max_val"),
-            _finite_real("max_val", 1.0, "upper bound b of the output", "above min_val")),
+    params=(_finite_real("min_val", "lower bound a of the output", "below max_val"),
+            _finite_real("max_val", "upper bound b of the output", "above min_val")),
     latex=r"\operatorname{hard\_tanh}(x) = \min(\max(x, a), b) = "
           r"\begin{cases} a & x \le a \\ x & a < x < b \\ b & x \ge b \end{cases}",
     derivative_latex=r"\operatorname{hard\_tanh}'(x) = "
                      r"\begin{cases} 1 & a < x < b \\ 0 & x < a \text{ or } x > b \end{cases}",
     declared=Properties(range=(-1.0, 1.0), **_PIECEWISE_SIGMOID),
-    kinks=(Kink(-1.0, 0.0, "Left derivative 0, right 1. PyTorch's hardtanh_backward returns 0 "
+    kinks=lambda min_val, max_val: (
+        Kink(min_val, 0.0, "Left derivative 0, right 1. PyTorch's hardtanh_backward returns 0 "
                            "where x <= min_val or x >= max_val; jax.nn.hard_tanh's gradient is 1 "
                            "at x = ±1 (its where keeps x there)."),
-           Kink(1.0, 0.0, "Left derivative 1, right 0; PyTorch returns 0, JAX 1.")),
+        Kink(max_val, 0.0, "Left derivative 1, right 0; PyTorch returns 0, JAX 1.")),
     origin=(),  # no verified first use: see the page's History
     frameworks={
         "pytorch": Framework(("torch.nn.Hardtanh", "torch.nn.functional.hardtanh"),
@@ -289,8 +292,10 @@ register(Entry(
                            "keras.activations.hard_tanh({x})",
                            "No min_val/max_val: fixed to [−1, 1]."),
     },
-    shape=("is −1 up to x = −1, the line y = x between −1 and 1, and 1 from x = 1 on",
-           "is 1 between −1 and 1 and 0 outside, taken as 0 at ±1 (dots)"),
+    shape=("is {min_val:g} up to x = {min_val:g}, the line y = x between {min_val:g} and "
+           "{max_val:g}, and {max_val:g} from x = {max_val:g} on", "is 1 between {min_val:g} and "
+           "{max_val:g} and 0 outside, taken as 0 at both corners (dots)"),
+    textbook=lambda x, min_val, max_val: np.clip(x, min_val, max_val),
 ))
 
 register(Entry(
@@ -312,7 +317,6 @@ register(Entry(
                            "corners. jax.grad gives 0.25 (jnp.clip splits the gradient at ties)."),
            Kink(1.0, 0.0, "Left derivative 1/2, right 0; 0 as at −1 (JAX: 0.25).")),
     origin=("blondel2020learning",),
-    year=2020,
     frameworks={
         "pytorch": None,
         "jax": Framework(("jax.nn.sparse_sigmoid",), "jax.nn.sparse_sigmoid({x})",
@@ -323,4 +327,5 @@ register(Entry(
     },
     shape=("is 0 up to x = −1, rises along a straight line through 0.5 at x = 0, and is 1 from "
            "x = 1 on", "is 1/2 between −1 and 1 and 0 outside, taken as 0 at ±1 (dots)"),
+    textbook=lambda x: np.clip((x + 1) / 2, 0, 1),
 ))

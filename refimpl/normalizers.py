@@ -144,7 +144,7 @@ def softmax(x, axis=-1):
     return _back(y, axis)
 
 
-def softmax_vjp(x, g, axis=-1):
+def softmax_vjp(x, g, axis):
     r"""The vector-Jacobian product :math:`g^\top J = s \odot (g - \langle g, s\rangle)`,
     :math:`s = \operatorname{softmax}(x)`, from :math:`J = \operatorname{diag}(s) - s s^\top`."""
     s = softmax(x, axis)
@@ -190,7 +190,7 @@ def log_softmax(x, axis=-1):
     return _back(y, axis)
 
 
-def log_softmax_vjp(x, g, axis=-1):
+def log_softmax_vjp(x, g, axis):
     r""":math:`g^\top J = g - \operatorname{softmax}(x) \sum_j g_j`, from
     :math:`\partial \ell_i / \partial x_j = \delta_{ij} - \operatorname{softmax}(x)_j`."""
     return g - softmax(x, axis) * np.sum(g, axis=axis, keepdims=True)
@@ -223,7 +223,7 @@ def softmin(x, axis=-1):
     return softmax(-x, axis)
 
 
-def softmin_vjp(x, g, axis=-1):
+def softmin_vjp(x, g, axis):
     r"""By the chain rule through the negation: :math:`-\,\mathrm{vjp}_{\mathrm{softmax}}(-x, g)`."""
     return -softmax_vjp(-x, g, axis)
 # --8<-- [end:softmin]
@@ -287,7 +287,7 @@ def sparsemax(x, axis=-1):
     return _back(fix(p, 1.0, 0.0), axis)
 
 
-def sparsemax_vjp(x, g, axis=-1):
+def sparsemax_vjp(x, g, axis):
     r"""On the support S = {i : p_i > 0} the Jacobian is :math:`\operatorname{diag}(s) -
     s s^\top/|S|` (s the indicator of S); so :math:`(g^\top J)_i = g_i - \operatorname{mean}_S g`
     for i in S and 0 outside it. Where :math:`p_i = 0` exactly (the boundary, where the
@@ -323,19 +323,18 @@ register(Entry(
     declared=Properties(range=(0.0, 1.0), monotonic="no", smoothness="Cinf",
                         saturates=(True, True), attained=(False, False)),
     origin=("bridle1990probabilistic",),
-    year=1990,
     frameworks={
         "pytorch": Framework(("torch.nn.Softmax", "torch.softmax", "torch.nn.functional.softmax"),
-                             "torch.softmax({x}, dim=-1)",
+                             "torch.softmax({x}, dim={axis})",
                              "`dim` has no usable default: `torch.softmax` requires it, and "
                              "`F.softmax`/`nn.Softmax` with `dim=None` warn that the implicit "
                              "choice is deprecated and pick dim 0 for 0-, 1- and 3-D input, dim 1 "
                              "otherwise. A row with one +inf gives NaN (refimpl: one-hot)."),
-        "jax": Framework(("jax.nn.softmax",), "jax.nn.softmax({x}, axis=-1)",
+        "jax": Framework(("jax.nn.softmax",), "jax.nn.softmax({x}, axis={axis})",
                          "Also takes `where`, a mask of the entries to include. A row with one "
                          "+inf gives NaN (refimpl: one-hot)."),
         "keras": Framework(("keras.activations.softmax", "keras.ops.softmax"),
-                           "keras.activations.softmax({x}, axis=-1)",
+                           "keras.activations.softmax({x}, axis={axis})",
                            "A row with one +inf gives NaN (refimpl: one-hot)."),
     },
     shape=("maps each vector to positive weights that sum to 1, in the order of the inputs",
@@ -359,18 +358,17 @@ register(Entry(
     declared=Properties(range=(-np.inf, 0.0), monotonic="no", smoothness="Cinf",
                         saturates=(False, True), attained=(False, False)),
     origin=("bridle1990probabilistic",),
-    year=1990,
     frameworks={
         "pytorch": Framework(("torch.nn.LogSoftmax", "torch.log_softmax",
                               "torch.nn.functional.log_softmax"),
-                             "torch.log_softmax({x}, dim=-1)",
+                             "torch.log_softmax({x}, dim={axis})",
                              "`dim` as for softmax. The dominant class of a confident row rounds "
                              "to exactly 0 (log_softmax([0, −40]) gives 0, not −4.2e-18)."),
-        "jax": Framework(("jax.nn.log_softmax",), "jax.nn.log_softmax({x}, axis=-1)",
+        "jax": Framework(("jax.nn.log_softmax",), "jax.nn.log_softmax({x}, axis={axis})",
                          "The dominant class of a confident row rounds to exactly 0, as in "
                          "PyTorch."),
         "keras": Framework(("keras.activations.log_softmax", "keras.ops.log_softmax"),
-                           "keras.activations.log_softmax({x}, axis=-1)",
+                           "keras.activations.log_softmax({x}, axis={axis})",
                            "The dominant class of a confident row rounds to exactly 0, as in "
                            "PyTorch."),
     },
@@ -397,7 +395,7 @@ register(Entry(
     origin=(),  # softmax of −x; PyTorch names it, no paper introduced it as such
     frameworks={
         "pytorch": Framework(("torch.nn.Softmin", "torch.nn.functional.softmin"),
-                             "torch.nn.functional.softmin({x}, dim=-1)",
+                             "torch.nn.functional.softmin({x}, dim={axis})",
                              "`dim` as for softmax; there is no `torch.softmin`."),
         "jax": None,
         "keras": None,
@@ -425,12 +423,11 @@ register(Entry(
     declared=Properties(range=(0.0, 1.0), monotonic="no", smoothness="C0",
                         saturates=(True, True), attained=(True, True)),
     origin=("martins2016softmax",),
-    year=2016,
     frameworks={
         "pytorch": None,
         "jax": None,
         "keras": Framework(("keras.activations.sparsemax", "keras.ops.sparsemax"),
-                           "keras.activations.sparsemax({x}, axis=-1)",
+                           "keras.activations.sparsemax({x}, axis={axis})",
                            "A row with a +inf entry gives inf in every entry (refimpl: one-hot "
                            "for one +inf), and the NumPy backend warns on −inf entries."),
     },

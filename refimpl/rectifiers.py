@@ -53,7 +53,6 @@ register(Entry(
     # Earlier rectifying units (Fukushima 1969, Hahnloser et al. 2000) are discussed on the page;
     # what their units compute is not verified, so they are not listed as origins.
     origin=("nair2010rectified", "glorot2011deep"),
-    year=2010,
     frameworks={
         "pytorch": Framework(("torch.nn.ReLU", "torch.relu", "torch.nn.functional.relu"),
                              "torch.relu({x})"),
@@ -64,6 +63,7 @@ register(Entry(
     },
     shape=("is 0 for negative x and the line y = x for positive x, with a corner at the "
            "origin", "steps from 0 to 1 at x = 0, where it is taken as 0 (dot)"),
+    textbook=lambda x: np.where(x > 0, x, 0.0),
 ))
 
 
@@ -102,7 +102,7 @@ def leaky_relu(x, negative_slope=0.01):
 
     Args:
         x: input array.
-        negative_slope: the slope a for x <= 0 (default 0.01, PyTorch's and JAX's).
+        negative_slope: the slope a for x <= 0 (the default is PyTorch's and JAX's).
 
     Returns:
         An array of the shape and dtype of ``x``.
@@ -120,7 +120,7 @@ def leaky_relu(x, negative_slope=0.01):
     return _leaky(x, negative_slope)
 
 
-def leaky_relu_derivative(x, negative_slope=0.01):
+def leaky_relu_derivative(x, negative_slope):
     r""":math:`1` for x > 0, ``negative_slope`` for x <= 0 (at the kink 0: PyTorch's choice)."""
     return _leaky_derivative(x, negative_slope)
 # --8<-- [end:leaky_relu]
@@ -137,7 +137,7 @@ def prelu(x, weight=0.25):
         x: input array.
         weight: the slope a for x <= 0: a number, or an array that broadcasts against ``x``
             (one slope per channel of an (N, C, H, W) input is ``a.reshape(C, 1, 1)``).
-            Default 0.25, the initial value of He et al. (2015) and of ``torch.nn.PReLU``.
+            The default is the initial value of He et al. (2015) and of ``torch.nn.PReLU``.
 
     Returns:
         An array of the broadcast shape of ``x`` and ``weight``, in the dtype of ``x``.
@@ -156,7 +156,7 @@ def prelu(x, weight=0.25):
     return _leaky(x, np.asarray(weight, dtype=np.float64))
 
 
-def prelu_derivative(x, weight=0.25):
+def prelu_derivative(x, weight):
     r""":math:`\partial/\partial x`: 1 for x > 0, ``weight`` for x <= 0 (at 0: PyTorch's choice).
 
     The derivative with respect to the weight, which training needs, is min(x, 0)."""
@@ -186,7 +186,7 @@ def rrelu(x, lower=1 / 8, upper=1 / 3, slopes=None):
 
     Args:
         x: input array.
-        lower, upper: the bounds l <= u of the slope distribution (PyTorch's defaults 1/8, 1/3).
+        lower, upper: the bounds l <= u of the slope distribution (the defaults are PyTorch's).
         slopes: None for evaluation (a = (l + u)/2), or training slopes in [l, u] that broadcast
             against ``x``, e.g. from ``refimpl.rrelu.sample_slopes(x.shape, rng)``.
 
@@ -211,19 +211,19 @@ def rrelu(x, lower=1 / 8, upper=1 / 3, slopes=None):
     return _leaky(x, _rrelu_slope(lower, upper, slopes))
 
 
-def rrelu_derivative(x, lower=1 / 8, upper=1 / 3, slopes=None):
+def rrelu_derivative(x, lower, upper, slopes):
     r""":math:`1` for x > 0, the slope a for x <= 0 (at 0: PyTorch's choice), with the same
     ``slopes`` as the forward pass."""
     return _leaky_derivative(x, _rrelu_slope(lower, upper, slopes))
 
 
-def sample_slopes(shape, rng, lower=1 / 8, upper=1 / 3):
+def sample_slopes(shape, rng, lower=None, upper=None):
     """Training slopes for :func:`rrelu`: independent draws from U(lower, upper), one per element.
 
     Args:
         shape: the shape of the slopes (usually ``x.shape``).
         rng: a ``numpy.random.Generator`` (e.g. ``numpy.random.default_rng(seed)``).
-        lower, upper: the bounds, lower <= upper.
+        lower, upper: the bounds, lower <= upper; None takes :func:`rrelu`'s default.
 
     Returns:
         A float64 array of the given shape, in [lower, upper).
@@ -231,6 +231,9 @@ def sample_slopes(shape, rng, lower=1 / 8, upper=1 / 3):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rrelu.sample_slopes: rng must be a numpy.random.Generator, "
                         f"got {type(rng).__name__}")
+    defaults = _rrelu_entry.defaults
+    lower = defaults["lower"] if lower is None else lower
+    upper = defaults["upper"] if upper is None else upper
     for p, v in ((_LOWER, lower), (_UPPER, upper)):
         p.check(v, "rrelu.sample_slopes")
     _rrelu_slope(lower, upper, None)
@@ -278,7 +281,7 @@ def crelu(x, axis=-1):
 
     Args:
         x: input array with at least one dimension.
-        axis: the axis to concatenate along (default -1).
+        axis: the axis to concatenate along.
 
     Returns:
         An array of the dtype of ``x``, of its shape with ``axis`` twice as long, in [0, inf].
@@ -293,7 +296,7 @@ def crelu(x, axis=-1):
     return np.concatenate([np.maximum(x, 0), np.maximum(-x, 0)], axis=axis)
 
 
-def crelu_vjp(x, upstream, axis=-1):
+def crelu_vjp(x, upstream, axis):
     r"""Gradient w.r.t. x: with upstream = [g, h] split in halves along ``axis``,
     :math:`g\,H(x) - h\,H(-x)`, H the step with H(0) = 0 (ReLU's kink convention)."""
     g, h = np.split(upstream, 2, axis=axis)
@@ -301,17 +304,16 @@ def crelu_vjp(x, upstream, axis=-1):
 # --8<-- [end:crelu]
 
 
-def _slope_param(name, default, doc):
-    return Param(name, default, "a finite real number >= 0", doc,
+def _slope_param(name, doc):
+    return Param(name, "a finite real number >= 0", doc,
                  lambda v: _finite_reals(v) and np.ndim(v) == 0 and v >= 0)
 
 
-_LOWER = Param("lower", 1 / 8, "a real number in [0, 1]", "lower bound l of the slope distribution",
+_LOWER = Param("lower", "a real number in [0, 1]", "lower bound l of the slope distribution",
                lambda v: _finite_reals(v) and np.ndim(v) == 0 and 0 <= v <= 1)
-_UPPER = Param("upper", 1 / 3, "a real number in [0, 1], at least lower",
+_UPPER = Param("upper", "a real number in [0, 1], at least lower",
                "upper bound u of the slope distribution",
                lambda v: _finite_reals(v) and np.ndim(v) == 0 and 0 <= v <= 1)
-RRELU_EVAL_SLOPE = (1 / 8 + 1 / 3) / 2  # 11/48 rounded: what rrelu uses at its defaults
 _LEAKY_PROPERTIES = Properties(range=(-np.inf, np.inf), monotonic="increasing", smoothness="C0",
                                saturates=(False, False), attained=(False, False))
 
@@ -320,21 +322,23 @@ register(Entry(
     fn=leaky_relu,
     derivative_fn=leaky_relu_derivative,
     title="Leaky ReLU",
-    summary="ReLU with a small fixed slope for negative input (0.01 by default), so the gradient "
+    summary="ReLU with a small fixed slope for negative input ({negative_slope} by default), so "
+            "the gradient "
             "is never exactly zero. A drop-in replacement for ReLU where units must keep "
             "receiving gradient for negative input.",
     family="rectifiers",
     aliases=("lrelu",),
-    params=(_slope_param("negative_slope", 0.01, "the slope for x <= 0"),),
+    params=(_slope_param("negative_slope", "the slope for x <= 0"),),
     latex=r"\operatorname{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
     derivative_latex=r"\operatorname{leaky\_relu}'(x) = \begin{cases} a & x \le 0 \\ 1 & x > 0 "
                      r"\end{cases}",
     declared=_LEAKY_PROPERTIES,
-    kinks=(Kink(0.0, 0.01, "The left and right derivatives are a and 1; refimpl returns a = "
-                           "negative_slope, like PyTorch (leaky_relu_backward passes the full "
-                           "gradient only where x > 0). JAX returns 1 (it selects x where x >= 0)."),),
+    kinks=lambda negative_slope: (
+        Kink(0.0, negative_slope, "The left and right derivatives are a and 1; refimpl returns "
+                                  "a = negative_slope, like PyTorch (leaky_relu_backward passes "
+                                  "the full gradient only where x > 0). JAX returns 1 (it selects "
+                                  "x where x >= 0)."),),
     origin=("maas2013rectifier",),
-    year=2013,
     frameworks={
         "pytorch": Framework(("torch.nn.LeakyReLU", "torch.nn.functional.leaky_relu"),
                              "torch.nn.functional.leaky_relu({x})",
@@ -345,13 +349,15 @@ register(Entry(
                          "`where(x >= 0, x, negative_slope * x)`."),
         "keras": Framework(("keras.activations.leaky_relu", "keras.ops.leaky_relu",
                             "keras.layers.LeakyReLU"),
-                           "keras.activations.leaky_relu({x}, negative_slope=0.01)",
+                           "keras.activations.leaky_relu({x}, negative_slope={negative_slope})",
                            "Default `negative_slope` is 0.2 in `keras.activations.leaky_relu` and "
                            "`keras.ops.leaky_relu`, and 0.3 in the `keras.layers.LeakyReLU` "
-                           "layer, not 0.01."),
+                           "layer, not {negative_slope}."),
     },
-    shape=("is the line y = 0.01x for negative x and y = x for positive x, with a corner at the "
-           "origin", "steps from 0.01 to 1 at x = 0, where it is taken as 0.01 (dot)"),
+    shape=("is the line y = {negative_slope}x for negative x and y = x for positive x, with a "
+           "corner at the origin", "steps from {negative_slope} to 1 at x = 0, where it is taken "
+           "as {negative_slope} (dot)"),
+    textbook=lambda x, negative_slope: np.where(x > 0, x, negative_slope * x),
 ))
 
 register(Entry(
@@ -363,33 +369,34 @@ register(Entry(
             "channel. Introduced with He initialisation for deep ImageNet CNNs.",
     family="rectifiers",
     aliases=("parametric_relu",),
-    params=(Param("weight", 0.25,
-                  "a finite real number, or an array of them that broadcasts against x",
+    params=(Param("weight", "a finite real number, or an array of them that broadcasts against x",
                   "the slope for x <= 0, learned in training", _finite_reals),),
     latex=r"\operatorname{prelu}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
     derivative_latex=r"\frac{\partial\,\operatorname{prelu}}{\partial x} = \begin{cases} a & "
                      r"x \le 0 \\ 1 & x > 0 \end{cases}, \quad \frac{\partial\,\operatorname{prelu}}"
                      r"{\partial a} = \min(x, 0)",
     declared=_LEAKY_PROPERTIES,
-    kinks=(Kink(0.0, 0.25, "The left and right derivatives are a and 1; refimpl returns a = "
-                           "weight, like PyTorch's prelu backward (gradient a at x = 0)."),),
+    kinks=lambda weight: (
+        Kink(0.0, weight, "The left and right derivatives are a and 1; refimpl returns a = "
+                          "weight, like PyTorch's prelu backward (gradient a at x = 0)."),),
     origin=("he2015delving",),
-    year=2015,
     frameworks={
         "pytorch": Framework(("torch.nn.PReLU", "torch.nn.functional.prelu"),
-                             "torch.nn.functional.prelu({x}, torch.tensor([0.25], dtype={x}.dtype))",
+                             "torch.nn.functional.prelu({x}, torch.tensor([{weight}], "
+                             "dtype={x}.dtype))",
                              "`weight` is a tensor of 1 or C values, C the size of dim 1 (the "
                              "channel dim); `nn.PReLU(num_parameters=1, init=0.25)` holds it."),
         "jax": None,
         "keras": Framework(("keras.layers.PReLU",),
-                           "keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(0.25))"
-                           "({x})",
+                           "keras.layers.PReLU(alpha_initializer=keras.initializers.Constant("
+                           "{weight}))({x})",
                            "A layer only. `alpha` starts at 0 (`alpha_initializer='Zeros'`), so "
                            "the layer starts as ReLU, and it has one value per element of "
                            "`input_shape[1:]` unless `shared_axes` shares it."),
     },
-    shape=("is the line y = 0.25x for negative x and y = x for positive x, with a corner at the "
-           "origin", "steps from 0.25 to 1 at x = 0, where it is taken as 0.25 (dot)"),
+    shape=("is the line y = {weight}x for negative x and y = x for positive x, with a corner at "
+           "the origin", "steps from {weight} to 1 at x = 0, where it is taken as {weight} (dot)"),
+    textbook=lambda x, weight: np.where(x > 0, x, weight * x),
 ))
 
 _rrelu_entry = register(Entry(
@@ -403,7 +410,7 @@ _rrelu_entry = register(Entry(
     family="rectifiers",
     aliases=("randomized_leaky_relu",),
     params=(_LOWER, _UPPER,
-            Param("slopes", None, "None, or finite real numbers in [lower, upper] that broadcast "
+            Param("slopes", "None, or finite real numbers in [lower, upper] that broadcast "
                   "against x", "training slopes; None means the evaluation slope (lower + upper)/2",
                   lambda v: v is None or _finite_reals(v))),
     latex=r"\operatorname{rrelu}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}, "
@@ -411,10 +418,10 @@ _rrelu_entry = register(Entry(
     derivative_latex=r"\operatorname{rrelu}'(x) = \begin{cases} a & x \le 0 \\ 1 & x > 0 "
                      r"\end{cases}",
     declared=_LEAKY_PROPERTIES,
-    kinks=(Kink(0.0, RRELU_EVAL_SLOPE, "The left and right derivatives are a and 1; refimpl "
-                                       "returns the slope a, like PyTorch (gradient a at x = 0)."),),
+    kinks=lambda lower, upper, slopes: (
+        Kink(0.0, _rrelu_slope(lower, upper, slopes), "The left and right derivatives are a and "
+             "1; refimpl returns the slope a, like PyTorch (gradient a at x = 0)."),),
     origin=("xu2015empirical",),
-    year=2015,
     frameworks={
         "pytorch": Framework(("torch.nn.RReLU", "torch.nn.functional.rrelu"),
                              "torch.nn.functional.rrelu({x})",
@@ -427,6 +434,7 @@ _rrelu_entry = register(Entry(
     shape=("at its evaluation slope 11/48 ≈ 0.229 is the line y = 0.229x for negative x and "
            "y = x for positive x", "steps from 0.229 to 1 at x = 0, where it is taken as "
            "0.229 (dot)"),
+    textbook=lambda x, lower, upper, slopes: np.where(x > 0, x, (lower + upper) / 2 * x),
 ))
 _rrelu_entry.sample_slopes = sample_slopes
 
@@ -449,7 +457,6 @@ register(Entry(
            Kink(6.0, 0.0, "Left and right derivatives 1 and 0; PyTorch and JAX both give 0, by "
                           "the same rules as at x = 0.")),
     origin=("krizhevsky2010convolutional",),
-    year=2010,
     frameworks={
         "pytorch": Framework(("torch.nn.ReLU6", "torch.nn.functional.relu6"),
                              "torch.nn.functional.relu6({x})",
@@ -466,6 +473,7 @@ register(Entry(
     shape=("is 0 for negative x, follows y = x from 0 to 6 and stays at 6 beyond, with corners "
            "at x = 0 and x = 6", "is 1 between 0 and 6 and 0 outside, taken as 0 at both "
            "corners (dots)"),
+    textbook=lambda x: np.minimum(np.maximum(x, 0.0), 6.0),
 ))
 
 register(Entry(
@@ -488,6 +496,5 @@ register(Entry(
     declared=Properties(range=(0.0, np.inf), monotonic="no", smoothness="C0",
                         saturates=(True, True), attained=(True, False)),
     origin=("shang2016understanding",),
-    year=2016,
     frameworks={"pytorch": None, "jax": None, "keras": None},
 ))

@@ -7,8 +7,10 @@ plus the functions that compute it. Figures, tables, pages and tests all read en
 from __future__ import annotations
 
 import difflib
+import inspect
 import math
-from dataclasses import dataclass, field
+import string
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import numpy as np
@@ -36,15 +38,29 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
+class _FromSignature:
+    def __repr__(self) -> str:
+        return "FROM_SIGNATURE"
+
+
+# A Param's default is written once, in the function's signature (where a reader of the code sees
+# it); the Entry reads it from there.
+FROM_SIGNATURE: Any = _FromSignature()
+
+
+_NOT_GIVEN: Any = object()
+
+
 @dataclass(frozen=True)
 class Param:
-    """A parameter of an activation: its default (or REQUIRED), its valid domain and what it does."""
+    """A parameter of an activation: its valid domain, what it does, and its default (or REQUIRED),
+    which the Entry fills in from the function's signature."""
 
     name: str
-    default: Any
     domain: str  # human-readable, e.g. "alpha > 0" or "one of 'none', 'tanh'"
     doc: str
     valid: Callable[[Any], bool]
+    default: Any = FROM_SIGNATURE
 
     def check(self, value: Any, owner: str) -> None:
         try:
@@ -55,7 +71,7 @@ class Param:
             raise ValueError(f"{owner}: invalid {self.name}={value!r}; expected {self.domain}")
 
 
-def real_param(name: str, default: Any, doc: str, low: float = -math.inf, high: float = math.inf,
+def real_param(name: str, doc: str, low: float = -math.inf, high: float = math.inf,
                low_open: bool = False, high_open: bool = False) -> Param:
     """A real-valued parameter in an interval; the domain text is derived from the bounds."""
 
@@ -75,7 +91,7 @@ def real_param(name: str, default: Any, doc: str, low: float = -math.inf, high: 
     if high < math.inf:
         parts.append(f"{name} {'<' if high_open else '<='} {high:g}")
     domain = " and ".join(parts) if parts else f"{name} a real number"
-    return Param(name, default, f"a real number with {domain}" if parts else domain, doc, valid)
+    return Param(name, f"a real number with {domain}" if parts else domain, doc, valid)
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,8 @@ class Framework:
 
     call: a Python expression template in the framework's namespace; `{x}` is the input tensor.
         It computes the function at refimpl's defaults: where the framework's defaults differ,
-        the call passes refimpl's values explicitly (and `differs` says so).
+        the call passes refimpl's values explicitly (and `differs` says so), written as
+        `{name}` so that the value comes from the signature.
     names: the public names (module and functional forms).
     differs: where its defaults or behaviour differ from refimpl's, in one sentence (or "").
     """
@@ -141,13 +158,19 @@ class Entry:
     aliases: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     declared: Properties | None = None
-    kinks: tuple[Kink, ...] = ()
+    # The kinks at the defaults; a function of the parameters where a kink depends on one,
+    # e.g. ``lambda lambd: (Kink(-lambd, ...), Kink(lambd, ...))``.
+    kinks: tuple[Kink, ...] | Callable[..., tuple[Kink, ...]] = ()
     origin: tuple[str, ...] = ()
-    year: int | None = None
+    # framework key (refimpl.frameworks.FRAMEWORKS) -> how it spells this entry, None if it has none
     frameworks: dict[str, Framework | None] = field(default_factory=dict)
     # (curve of f, curve of f'): one clause each, for the figure's alt text and the atlas,
     # e.g. ("rises from 0 to 1 along an S-curve through 0.5 at x = 0", "is a bell peaking at 0.25")
     shape: tuple[str, str] = ("", "")
+    # The formula as textbooks write it, in plain NumPy, taking the parameters as keywords: shown
+    # beside the stable form on the accuracy page, never used (it may overflow or cancel). Every
+    # elementwise entry states it; None only where there is no usual formula to compare.
+    textbook: Callable[..., np.ndarray] | None | Any = field(default=_NOT_GIVEN)
     # Values for required parameters (e.g. threshold's), used wherever one setting must be shown:
     # properties, figures and the generic tests. Every parameter with a default uses its default.
     example_params: dict[str, Any] = field(default_factory=dict)
@@ -161,9 +184,33 @@ class Entry:
             raise ValueError(f"{self.name}: kind must be one of {KINDS}, got {self.kind!r}")
         if self.family not in FAMILIES:
             raise ValueError(f"{self.name}: family must be one of {FAMILIES}, got {self.family!r}")
+        if self.textbook is _NOT_GIVEN:
+            if self.kind == "elementwise":
+                raise ValueError(f"{self.name}: give textbook= (the usual formula), or "
+                                 f"textbook=None where there is none")
+            self.textbook = None
+        from .frameworks import FRAMEWORKS  # data only: import stays light
+
+        unknown = sorted(set(self.frameworks) - set(FRAMEWORKS))
+        if unknown:
+            raise ValueError(f"{self.name}: unknown framework(s) {unknown}; "
+                             f"refimpl.frameworks.FRAMEWORKS has {sorted(FRAMEWORKS)}")
+        self.params = _defaults_from_signature(self.name, self.fn, self.params)
         self.__doc__ = self.fn.__doc__
         self.__name__ = self.name
         self.page = self.page or self.name
+        # Prose that states a default names the parameter, `{negative_slope}`: the value is
+        # filled in from the signature, so it is written once.
+        at = self.defaults
+        prose = _PROSE.format
+        if callable(self.kinks):
+            self.kinks = tuple(self.kinks(**at))
+        self.kinks = tuple(replace(k, why=prose(k.why, **at)) for k in self.kinks)
+        self.summary = prose(self.summary, **at)
+        self.shape = tuple(prose(text, **at) for text in self.shape)
+        self.frameworks = {key: None if fw is None else replace(
+            fw, call=fw.call.format(x="{x}", **at), differs=prose(fw.differs, **at))
+            for key, fw in self.frameworks.items()}
 
     # -- calls -------------------------------------------------------------------------------
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
@@ -262,6 +309,22 @@ class Entry:
 
     # -- facts ---------------------------------------------------------------------------------
     @property
+    def year(self) -> int | None:
+        """The year of the earliest paper in `origin` (refimpl/references.bib).
+
+        None for an entry without an origin paper (identity, the softmin, ...): such an entry has
+        no date of its own, so the timeline leaves it out and tables show "—". Read lazily:
+        parsing the bibliography needs pybtex, which ``import refimpl`` does not load.
+        """
+        if not self.origin:
+            return None
+        # `from .bibliography import`, not `from . import`: refimpl.codehash would read the
+        # latter as importing the package, and every figure's cache key would cover every module
+        from .bibliography import entries
+
+        return min(int(entries()[key].fields["year"]) for key in self.origin)
+
+    @property
     def defaults(self) -> dict[str, Any]:
         """The parameter values properties and figures are shown at: defaults, and
         `example_params` for the required ones."""
@@ -279,6 +342,38 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"<activation {self.name}>"
+
+
+class _ProseFormatter(string.Formatter):
+    """str.format for prose: a number is written with the minus sign (−1, not -1)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        return text.replace("-", "−") if isinstance(value, (int, float)) else text
+
+
+_PROSE = _ProseFormatter()
+
+
+def _defaults_from_signature(owner: str, fn: Callable,
+                             params: tuple[Param, ...]) -> tuple[Param, ...]:
+    """The params with their defaults read from fn's signature (REQUIRED where it has none).
+
+    The signature and the params must name the same parameters, after x."""
+    signature = dict(list(inspect.signature(fn).parameters.items())[1:])
+    named = [p.name for p in params]
+    if named != list(signature):
+        raise ValueError(f"{owner}: params {named} do not match the signature of "
+                         f"{fn.__name__} {list(signature)}")
+    filled = []
+    for p in params:
+        if p.default is not FROM_SIGNATURE:
+            raise ValueError(f"{owner}: the default of {p.name!r} belongs in the signature of "
+                             f"{fn.__name__}, not in its Param")
+        default = signature[p.name].default
+        filled.append(replace(p, default=REQUIRED if default is inspect.Parameter.empty
+                              else default))
+    return tuple(filled)
 
 
 ACCEPTED = "bool, int or float16/32/64 numbers (an array, a rectangular list or a scalar)"
@@ -326,9 +421,9 @@ def _work(arr: np.ndarray) -> np.ndarray:
 
 
 def axis_param(doc: str = "the axis the function acts along") -> Param:
-    """The `axis` parameter of vector and shaping entries: default -1, the last axis (PyTorch's
-    softmax family defaults to a deprecated implicit `dim=None`)."""
-    return Param("axis", -1, "an integer", doc,
+    """The `axis` parameter of vector and shaping entries (their signatures default to -1, the
+    last axis; PyTorch's softmax family defaults to a deprecated implicit `dim=None`)."""
+    return Param("axis", "an integer", doc,
                  lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool))
 
 

@@ -126,7 +126,7 @@ def swish(x, beta=1.0):
     return _x_sigmoid(x, t)
 
 
-def swish_derivative(x, beta=1.0):
+def swish_derivative(x, beta):
     r""":math:`\frac{d}{dx}\,x\sigma(\beta x) = \sigma(t)(1 + t\,\sigma(-t))`, t = βx."""
     if beta == 0:
         return np.where(np.isnan(x), x, 0.5)
@@ -254,7 +254,7 @@ def _times_gauss(a, x):
     return (a * np.exp(-lo / 2)) * g * g
 
 
-def gelu_derivative(x, approximate="none"):
+def gelu_derivative(x, approximate):
     r""":math:`\operatorname{gelu}'(x) = \Phi(x) + x\,\varphi(x)`.
 
     For x < 0 as :math:`\varphi(x)\,(x + m)`, :math:`m = \Phi(x)/\varphi(x) =
@@ -341,6 +341,15 @@ def _finite_real(v):
             and math.isfinite(v))
 
 
+def _gelu_textbook(x, approximate):
+    """0.5·x·(1 + erf(x/√2)), or with approximate="tanh" the tanh form, as usually written."""
+    from scipy.special import erf  # only the accuracy page asks: import refimpl stays light
+
+    if approximate == "tanh":
+        return 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+    return 0.5 * x * (1 + erf(x / math.sqrt(2)))
+
+
 _SELF_GATED = dict(monotonic="no", smoothness="Cinf", saturates=(True, False),
                    attained=(True, False))
 
@@ -353,7 +362,7 @@ register(Entry(
             "CDF of that input. BERT and GPT-2 use it, in its tanh approximation, in the "
             "feed-forward layers of their transformers.",
     family="smooth self-gated",
-    params=(Param("approximate", "none", "one of 'none', 'tanh'",
+    params=(Param("approximate", "one of 'none', 'tanh'",
                   "'none': exact x·Φ(x); 'tanh': the approximation "
                   "x·σ(2√(2/π)(x + 0.044715x³)) of Hendrycks & Gimpel",
                   lambda v: isinstance(v, str) and v in ("none", "tanh")),),
@@ -363,7 +372,6 @@ register(Entry(
                      r"\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
     declared=Properties(range=(-0.16997120747990366, np.inf), **_SELF_GATED),
     origin=("hendrycks2016gaussian",),
-    year=2016,
     frameworks={
         "pytorch": Framework(("torch.nn.GELU", "torch.nn.functional.gelu"),
                              "torch.nn.functional.gelu({x})",
@@ -385,6 +393,7 @@ register(Entry(
            "rises to follow the line y = x", "rises from 0 through a minimum of about −0.129 "
            "at x = −√2, through 0 at x ≈ −0.752 and 0.5 at x = 0, to a maximum of about "
            "1.129 at x = √2, and then falls back to 1"),
+    textbook=_gelu_textbook,
 ))
 
 register(Entry(
@@ -400,7 +409,6 @@ register(Entry(
     derivative_latex=r"\operatorname{silu}'(x) = \sigma(x)\bigl(1 + x\,\sigma(-x)\bigr)",
     declared=Properties(range=(-0.2784645427610738, np.inf), **_SELF_GATED),
     origin=("hendrycks2016gaussian", "elfwing2017sigmoid", "ramachandran2017searching"),
-    year=2016,
     frameworks={
         "pytorch": Framework(("torch.nn.SiLU", "torch.nn.functional.silu"),
                              "torch.nn.functional.silu({x})",
@@ -419,6 +427,7 @@ register(Entry(
            "rises to follow the line y = x", "rises from 0 through a minimum of about −0.100 "
            "at x ≈ −2.40, through 0 at x ≈ −1.278 and 0.5 at x = 0, to a maximum of about "
            "1.100 at x ≈ 2.40, and then falls back to 1"),
+    textbook=lambda x: x * (1 / (1 + np.exp(-x))),
 ))
 
 register(Entry(
@@ -430,7 +439,7 @@ register(Entry(
             "activation functions. β = 1 is the SiLU, β = 0 the line x/2, and large β "
             "approaches ReLU.",
     family="smooth self-gated",
-    params=(Param("beta", 1.0, "a finite real number",
+    params=(Param("beta", "a finite real number",
                   "the slope β of the gate σ(βx); a constant or a trained parameter",
                   _finite_real),),
     latex=r"\operatorname{swish}_\beta(x) = x\,\sigma(\beta x)",
@@ -438,7 +447,6 @@ register(Entry(
                      r"\beta x\,\sigma(-\beta x)\bigr)",
     declared=Properties(range=(-0.2784645427610738, np.inf), **_SELF_GATED),
     origin=("ramachandran2017searching",),
-    year=2017,
     frameworks={
         "pytorch": Framework(("torch.nn.SiLU", "torch.nn.functional.silu"),
                              "torch.nn.functional.silu({x})",
@@ -454,6 +462,7 @@ register(Entry(
            "x ≈ −1.278 and then rises to follow the line y = x", "rises from 0 through 0 at "
            "x ≈ −1.278 and 0.5 at x = 0 to a maximum of about 1.100 at x ≈ 2.40, and then "
            "falls back to 1"),
+    textbook=lambda x, beta: x * (1 / (1 + np.exp(-beta * x))),
     page="silu",
 ))
 
@@ -471,7 +480,6 @@ register(Entry(
                      r"\sigma(x), \quad s = \ln(1 + e^{x})",
     declared=Properties(range=(-0.30884341301725043, np.inf), **_SELF_GATED),
     origin=("misra2019mish",),
-    year=2019,
     frameworks={
         "pytorch": Framework(("torch.nn.Mish", "torch.nn.functional.mish"),
                              "torch.nn.functional.mish({x})", "NaN at −inf."),
@@ -482,4 +490,5 @@ register(Entry(
            "rises to follow the line y = x", "rises from 0 through a minimum of about −0.113 "
            "at x ≈ −2.26, through 0 at x ≈ −1.192 and 0.6 at x = 0, to a maximum of about "
            "1.088 at x ≈ 1.49, and then falls back to 1"),
+    textbook=lambda x: x * np.tanh(np.log(1 + np.exp(x))),
 ))

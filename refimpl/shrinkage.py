@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from .registry import REQUIRED, Entry, Framework, Kink, Param, Properties, real_param, register
+from .registry import Entry, Framework, Kink, Param, Properties, real_param, register
 
 _LAMBD_DOC = "the half-width λ of the interval [−λ, λ] that is mapped to 0"
 
@@ -49,7 +49,7 @@ def softshrink(x, lambd=0.5):
     return np.sign(x) * np.maximum(np.abs(x) - lambd, 0)
 
 
-def softshrink_derivative(x, lambd=0.5):
+def softshrink_derivative(x, lambd):
     r"""1 for :math:`|x| > \lambda`, 0 for :math:`|x| < \lambda`; 0 at the kinks ±λ (PyTorch's
     choice). :math:`|x| - \lambda` is 0 only at :math:`|x| = \lambda` (gradual underflow), and
     ``numpy.heaviside`` keeps NaN."""
@@ -84,7 +84,7 @@ def hardshrink(x, lambd=0.5):
     return np.where(np.abs(x) <= lambd, 0.0, x)
 
 
-def hardshrink_derivative(x, lambd=0.5):
+def hardshrink_derivative(x, lambd):
     r"""1 for :math:`|x| > \lambda`, 0 for :math:`|x| < \lambda`; 0 at the jumps ±λ (PyTorch's
     choice)."""
     return np.heaviside(np.abs(x) - lambd, 0.0)
@@ -178,12 +178,12 @@ def threshold_derivative(x, threshold, value):
 
 def _finite(name, doc):
     """A required parameter that may be any finite real number."""
-    check = real_param(name, REQUIRED, doc, low_open=True, high_open=True).valid
-    return Param(name, REQUIRED, "a finite real number", doc, check)
+    check = real_param(name, doc, low_open=True, high_open=True).valid
+    return Param(name, "a finite real number", doc, check)
 
 
 def _lambd():
-    return real_param("lambd", 0.5, _LAMBD_DOC, low=0.0, high=math.inf, high_open=True)
+    return real_param("lambd", _LAMBD_DOC, low=0.0, high=math.inf, high_open=True)
 
 
 # make crosscheck reads Keras's default of `threshold` (its name for λ) from the signature
@@ -212,12 +212,12 @@ register(Entry(
                      r"0 & |x| < \lambda \end{cases}",
     declared=Properties(range=(-np.inf, np.inf), monotonic="non-decreasing", smoothness="C0",
                         saturates=(False, False), attained=(False, False)),
-    kinks=(Kink(-0.5, 0.0, "Corner at −λ: left derivative 1, right derivative 0. PyTorch's "
-                           "backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here."),
-           Kink(0.5, 0.0, "Corner at λ: left derivative 0, right derivative 1. PyTorch's "
-                          "backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here.")),
+    kinks=lambda lambd: (
+        Kink(-lambd, 0.0, "Corner at −λ: left derivative 1, right derivative 0. PyTorch's "
+                          "backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here."),
+        Kink(lambd, 0.0, "Corner at λ: left derivative 0, right derivative 1. PyTorch's "
+                         "backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here.")),
     origin=("donoho1995denoising",),
-    year=1995,
     frameworks={
         "pytorch": Framework(("torch.nn.Softshrink", "torch.nn.functional.softshrink"),
                              "torch.nn.functional.softshrink({x})",
@@ -230,8 +230,10 @@ register(Entry(
                            "checked; NaN input gives 0 on the NumPy and JAX backends.",
                            defaults={"lambd": _KERAS_DEFAULT.format(f="soft_shrink")}),
     },
-    shape=("is 0 on [−0.5, 0.5] and the lines x − 0.5 and x + 0.5 outside, with corners at "
-           "±0.5", "is 0 on [−0.5, 0.5] and 1 outside, with value 0 at the jumps ±0.5 (dots)"),
+    shape=("is 0 on [−{lambd:g}, {lambd:g}] and the lines x − {lambd:g} and x + {lambd:g} "
+           "outside, with corners at ±{lambd:g}", "is 0 on [−{lambd:g}, {lambd:g}] and 1 outside, "
+           "with value 0 at the jumps ±{lambd:g} (dots)"),
+    textbook=lambda x, lambd: np.sign(x) * np.maximum(np.abs(x) - lambd, 0),
 ))
 
 register(Entry(
@@ -253,12 +255,12 @@ register(Entry(
     declared=Properties(range=(-np.inf, np.inf), monotonic="non-decreasing",
                         smoothness="discontinuous", saturates=(False, False),
                         attained=(False, False)),
-    kinks=(Kink(-0.5, 0.0, "Jump at −λ (from −λ to 0): no derivative exists. f(−λ) = 0 and "
-                           "PyTorch's backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here."),
-           Kink(0.5, 0.0, "Jump at λ (from 0 to λ): no derivative exists. f(λ) = 0 and "
-                          "PyTorch's backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here.")),
+    kinks=lambda lambd: (
+        Kink(-lambd, 0.0, "Jump at −λ (from −λ to 0): no derivative exists. f(−λ) = 0 and "
+                          "PyTorch's backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here."),
+        Kink(lambd, 0.0, "Jump at λ (from 0 to λ): no derivative exists. f(λ) = 0 and "
+                         "PyTorch's backward gives 0 wherever −λ ≤ x ≤ λ, so 0 here.")),
     origin=("donoho1994ideal",),
-    year=1994,
     frameworks={
         "pytorch": Framework(("torch.nn.Hardshrink", "torch.nn.functional.hardshrink"),
                              "torch.nn.functional.hardshrink({x})",
@@ -272,9 +274,10 @@ register(Entry(
                            "gives 0 on the NumPy and JAX backends.",
                            defaults={"lambd": _KERAS_DEFAULT.format(f="hard_shrink")}),
     },
-    shape=("is 0 on [−0.5, 0.5] and the line y = x outside, jumping at ±0.5 where it takes "
-           "the value 0 (filled dots)",
-           "is 0 on [−0.5, 0.5] and 1 outside, taken as 0 at ±0.5 (dots)"),
+    shape=("is 0 on [−{lambd:g}, {lambd:g}] and the line y = x outside, jumping at ±{lambd:g} "
+           "where it takes the value 0 (filled dots)",
+           "is 0 on [−{lambd:g}, {lambd:g}] and 1 outside, taken as 0 at ±{lambd:g} (dots)"),
+    textbook=lambda x, lambd: np.where(np.abs(x) > lambd, x, 0.0),
 ))
 
 register(Entry(
@@ -308,6 +311,7 @@ register(Entry(
     shape=("is flat near the origin, where it grows like x³/3, and bends into lines parallel "
            "to y = x, 1 below it for large x and 1 above it for large −x",
            "is tanh², 0 at the origin and rising to 1 on both sides"),
+    textbook=lambda x: x - np.tanh(x),
 ))
 
 register(Entry(
@@ -329,21 +333,24 @@ register(Entry(
     declared=Properties(range=(0.0, np.inf), monotonic="non-decreasing",
                         smoothness="discontinuous", saturates=(True, False),
                         attained=(True, False)),
-    kinks=(Kink(1.0, 0.0, "Jump at θ (from v to θ) unless v = θ, where it is a corner. "
-                          "PyTorch's backward gives 0 wherever x ≤ θ, so 0 here."),),
+    kinks=lambda threshold, value: (
+        Kink(threshold, 0.0, "Jump at θ (from v to θ) unless v = θ, where it is a corner. "
+                             "PyTorch's backward gives 0 wherever x ≤ θ, so 0 here."),),
     frameworks={
         "pytorch": Framework(("torch.nn.Threshold", "torch.nn.functional.threshold"),
-                             "torch.nn.functional.threshold({x}, 1.0, 0.0)",
+                             "torch.nn.functional.threshold({x}, {threshold}, {value})",
                              "`threshold` and `value` are required positional arguments, "
                              "with no defaults."),
         "jax": None,
         "keras": Framework(("keras.activations.threshold", "keras.ops.threshold"),
-                           "keras.activations.threshold({x}, 1.0, 0.0)",
+                           "keras.activations.threshold({x}, {threshold}, {value})",
                            "Since Keras 3.8.0. The value is named `default_value`; NaN input "
                            "gives `default_value` on the NumPy and JAX backends."),
     },
     # Keras's docstring example, keras.ops.threshold(x, 1, 0).
     example_params={"threshold": 1.0, "value": 0.0},
-    shape=("is 0 up to x = 1, where it jumps to the line y = x (value 0 at x = 1, filled dot)",
-           "is 0 for x < 1 and 1 for x > 1, taken as 0 at x = 1 (dot)"),
+    shape=("is {value:g} up to x = {threshold:g}, where it jumps to the line y = x (value "
+           "{value:g} at x = {threshold:g}, filled dot)", "is 0 for x < {threshold:g} and 1 for "
+           "x > {threshold:g}, taken as 0 at x = {threshold:g} (dot)"),
+    textbook=lambda x, threshold, value: np.where(x > threshold, x, value),
 ))

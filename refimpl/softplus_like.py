@@ -44,7 +44,7 @@ def softplus(x, beta=1.0):
     return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(beta * x))) / beta
 
 
-def softplus_derivative(x, beta=1.0):
+def softplus_derivative(x, beta):
     r""":math:`\operatorname{softplus}_\beta'(x) = \sigma(\beta x)`, the sigmoid (refimpl.sigmoid's
     stable form)."""
     return _sigmoid(beta * x)
@@ -83,7 +83,7 @@ def squareplus(x, b=4):
     return np.where(x < 0, (b / 4) / (0.5 * s + 0.5 * a), 0.5 * a + 0.5 * s)
 
 
-def squareplus_derivative(x, b=4):
+def squareplus_derivative(x, b):
     r""":math:`\tfrac12\bigl(1 + x/s\bigr)` for x ≥ 0, and the equal
     :math:`b/\bigl(2s(s - x)\bigr)` for x < 0 (no cancellation), :math:`s = \sqrt{x^2+b}`.
 
@@ -209,14 +209,13 @@ register(Entry(
             "derivative is the sigmoid. It is used as a smooth rectifier and to make an output "
             "positive, such as a predicted variance or rate.",
     family="softplus-like",
-    params=(real_param("beta", 1.0, "sharpness: softplus_β(x) = softplus(βx)/β tends to "
+    params=(real_param("beta", "sharpness: softplus_β(x) = softplus(βx)/β tends to "
                        "relu(x) as β grows", low=0.0, low_open=True),),
     latex=r"\operatorname{softplus}_\beta(x) = \frac{1}{\beta}\ln\bigl(1 + e^{\beta x}\bigr)",
     derivative_latex=r"\operatorname{softplus}_\beta'(x) = \sigma(\beta x) = "
                      r"\frac{1}{1 + e^{-\beta x}}",
     declared=Properties(range=(0.0, np.inf), **_RECTIFIER),
     origin=("dugas2000incorporating",),
-    year=2000,
     frameworks={
         "pytorch": Framework(("torch.nn.Softplus", "torch.nn.functional.softplus"),
                              "torch.nn.functional.softplus({x})",
@@ -231,6 +230,7 @@ register(Entry(
     shape=("rises from 0 (for x far below 0) through ln 2 ≈ 0.693 at x = 0 and approaches "
            "the line y = x above x = 4, staying above ReLU",
            "is the sigmoid: an S-curve from 0 to 1 through 0.5 at x = 0"),
+    textbook=lambda x, beta: np.log(1 + np.exp(beta * x)) / beta,
 ))
 
 register(Entry(
@@ -241,14 +241,13 @@ register(Entry(
     summary="Squareplus, (x + √(x² + b))/2, is a softplus-like smooth rectifier built only from "
             "arithmetic and a square root. It was proposed as a cheaper stand-in for softplus.",
     family="softplus-like",
-    params=(real_param("b", 4, "size of the curved region around x = 0: squareplus(0) = √b/2; "
+    params=(real_param("b", "size of the curved region around x = 0: squareplus(0) = √b/2; "
                        "b = 0 would be ReLU, excluded here", low=0.0, low_open=True),),
     latex=r"\operatorname{squareplus}_b(x) = \frac{x + \sqrt{x^2 + b}}{2}",
     derivative_latex=r"\operatorname{squareplus}_b'(x) = \frac12\Bigl(1 + "
                      r"\frac{x}{\sqrt{x^2 + b}}\Bigr)",
     declared=Properties(range=(0.0, np.inf), **_RECTIFIER),
     origin=("barron2021squareplus",),
-    year=2021,
     frameworks={
         "pytorch": None,
         "jax": Framework(("jax.nn.squareplus",), "jax.nn.squareplus({x})",
@@ -263,6 +262,7 @@ register(Entry(
     shape=("rises from 0 (for x far below 0) through 1 at x = 0 and approaches the line "
            "y = x, more slowly than softplus (it exceeds x by 1/x for large x)",
            "is an S-curve from 0 to 1 through 0.5 at x = 0, with algebraic (1/x²) tails"),
+    textbook=lambda x, b: (x + np.sqrt(x * x + b)) / 2,
 ))
 
 register(Entry(
@@ -281,7 +281,6 @@ register(Entry(
     declared=Properties(range=(0.0, np.inf), monotonic="non-decreasing", smoothness="C1",
                         saturates=(True, False), attained=(True, False)),
     origin=("blondel2020learning",),
-    year=2020,
     frameworks={
         "pytorch": None,
         "jax": Framework(("jax.nn.sparse_plus",), "jax.nn.sparse_plus({x})"),
@@ -291,6 +290,7 @@ register(Entry(
     shape=("is 0 up to x = −1, bends up along a parabola through 0.25 at x = 0 and joins the "
            "line y = x at x = 1 without a corner",
            "is 0 up to x = −1, rises linearly through 0.5 at x = 0 to 1 at x = 1 and stays 1"),
+    textbook=lambda x: np.where(x <= -1, 0.0, np.where(x >= 1, x, (x + 1) ** 2 / 4)),
 ))
 
 register(Entry(
@@ -318,6 +318,7 @@ register(Entry(
     shape=("rises from the line y = x (for x far below 0) through −ln 2 ≈ −0.693 at x = 0 "
            "towards 0, which it never reaches",
            "is σ(−x): an S-curve falling from 1 to 0 through 0.5 at x = 0"),
+    textbook=lambda x: np.log(1 / (1 + np.exp(-x))),
 ))
 
 register(Entry(
@@ -340,4 +341,5 @@ register(Entry(
     },
     shape=("rises from 0 (for x far below 0) through 1 at x = 0 and grows without bound, "
            "beyond 400 at x = 6", "is the same curve: e^x is its own derivative"),
+    textbook=lambda x: np.exp(x),
 ))

@@ -1,12 +1,14 @@
 """The generated tables of the site: parameters, properties, framework tabs and accuracy.
 
-    python -m refimpl.tables --out DIR [--data DIR]
+    python -m refimpl.tables --out DIR [--data DIR] [--bench FILE]
 
 writes Markdown fragments that pages include with ``--8<-- "tables/<kind>/<name>.md"``:
 ``params/``, ``properties/``, ``frameworks/``, ``references/`` (the entry's origin papers) and
 ``accuracy/`` (from the data stage's cache in ``--data``; a note saying it was not computed when
-the cache has no valid result); and ``cite/<key>.md``, one formatted reference per BibTeX key.
-Nothing here is typed by hand: every cell comes from the registry or a computed result.
+the cache has no valid result); ``cite/<key>.md``, one formatted reference per BibTeX key; and
+the catalogue and the atlas, whose cost column comes from ``make bench``'s ``--bench`` file.
+Nothing here is typed by hand: every cell comes from the registry or a computed result, and
+every word a reader sees goes through the translation function ``_``.
 """
 
 from __future__ import annotations
@@ -18,19 +20,24 @@ import sys
 from pathlib import Path
 
 import refimpl
+from refimpl.frameworks import FRAMEWORKS
+from refimpl.i18n import _
 from refimpl.registry import REQUIRED
 
-FRAMEWORKS = {"pytorch": "PyTorch", "jax": "JAX", "keras": "Keras 3"}
-# The versions whose source and docs the framework facts were checked against, and when.
-CHECKED_AGAINST = {"pytorch": "2.14.1", "jax": "0.10.2", "keras": "3.15.1", "date": "2026-11"}
-SMOOTHNESS = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>",
-              "C2": "C<sup>2</sup>", "Cinf": "C<sup>∞</sup>"}
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCH = ROOT / "build" / "bench" / "throughput.json"  # written by `make bench`
+SMOOTHNESS = {"C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>", "C2": "C<sup>2</sup>",
+              "Cinf": "C<sup>∞</sup>"}
 
 
 def fmt(v: float) -> str:
-    """A number as a reader wants it in a table: exact where exact, else 6 significant digits."""
+    """A number as a reader wants it in a table: exact where exact, else 6 significant digits.
+
+    >>> fmt(0.1 + 0.2), fmt(-2.0), fmt(-math.inf), fmt(True)
+    ('0.3', '−2', '−∞', 'yes')
+    """
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return _("yes") if v else _("no")
     if math.isinf(v):
         return "∞" if v > 0 else "−∞"
     text = f"{v:.6g}"
@@ -44,64 +51,92 @@ def _interval(lo: float, hi: float, attained: tuple[bool, bool]) -> str:
     return f"{left}{fmt(lo)}, {fmt(hi)}{right}"
 
 
+def _smoothness(key: str) -> str:
+    return SMOOTHNESS[key] if key in SMOOTHNESS else _(key)
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _head(*cells: str) -> str:
+    return _row(*cells) + "\n|" + "---|" * len(cells)
+
+
 def params_table(entry) -> str:
     if not entry.params:
-        return "No parameters.\n"
-    rows = ["| Parameter | Default | Domain | Meaning |", "|---|---|---|---|"]
+        return _("No parameters.") + "\n"
+    rows = [_head(_("Parameter"), _("Default"), _("Domain"), _("Meaning"))]
     for p in entry.params:
-        default = "required" if p.default is REQUIRED else f"`{p.default!r}`"
-        rows.append(f"| `{p.name}` | {default} | {p.domain} | {p.doc} |")
+        default = _("required") if p.default is REQUIRED else f"`{p.default!r}`"
+        rows.append(_row(f"`{p.name}`", default, _(p.domain), _(p.doc)))
     return "\n".join(rows) + "\n"
 
 
 def properties_table(entry) -> str:
     p = entry.properties
+    kind = _(entry.kind)
     if "range" not in p:
-        return f"Pointwise properties do not apply to a {entry.kind} function.\n"
+        return _("Pointwise properties do not apply to a {kind} function.").format(kind=kind) + "\n"
+    head = _head(_("Property"), _("Value"))
     if entry.kind != "elementwise":
         lo, hi = p["range"]
-        return (f"| Property | Value |\n|---|---|\n| Range of each output | "
-                f"{_interval(lo, hi, p['attained'])} |\n\nMonotonicity, f(0) and the moments "
-                f"under N(0, 1) are properties of a function of one number; they do not apply to "
-                f"a {entry.kind} function.\n")
+        note = _("Monotonicity, f(0) and the moments under N(0, 1) are properties of a function "
+                 "of one number; they do not apply to a {kind} function.").format(kind=kind)
+        return (f"{head}\n{_row(_('Range of each output'), _interval(lo, hi, p['attained']))}"
+                f"\n\n{note}\n")
     lo, hi = p["range"]
     left, right = p["saturates"]
-    df0 = fmt(p["df0"]) + (" (by convention: kink at 0)" if p["df0_is_convention"] else "")
+    df0 = fmt(p["df0"])
+    if p["df0_is_convention"]:
+        df0 = _("{value} (by convention: kink at 0)").format(value=df0)
     rows = [
-        ("Range", f"{_interval(lo, hi, p['attained'])}; infimum {fmt(lo)}, supremum {fmt(hi)}"),
-        ("Bounded", f"below: {fmt(p['bounded_below'])}, above: {fmt(p['bounded_above'])}"),
-        ("Monotonic", p["monotonic"]),
-        ("Smoothness", SMOOTHNESS[p["smoothness"]]),
+        (_("Range"), _("{interval}; infimum {inf}, supremum {sup}").format(
+            interval=_interval(lo, hi, p["attained"]), inf=fmt(lo), sup=fmt(hi))),
+        (_("Bounded"), _("below: {below}, above: {above}").format(
+            below=fmt(p["bounded_below"]), above=fmt(p["bounded_above"]))),
+        (_("Monotonic"), _(p["monotonic"])),
+        (_("Smoothness"), _smoothness(p["smoothness"])),
         ("f(0)", fmt(p["f0"])),
         ("f′(0)", df0),
-        ("Zero-centred", fmt(p["zero_centred"])),
-        ("Saturates", f"left: {fmt(left)}, right: {fmt(right)}"),
-        ("E[f(Z)], Z ~ N(0, 1)", fmt(p["normal_mean"])),
-        ("Var[f(Z)], Z ~ N(0, 1)", fmt(p["normal_variance"])),
+        (_("Zero-centred"), fmt(p["zero_centred"])),
+        (_("Saturates"), _("left: {left}, right: {right}").format(left=fmt(left),
+                                                                  right=fmt(right))),
+        (_("E[f(Z)], Z ~ N(0, 1)"), fmt(p["normal_mean"])),
+        (_("Var[f(Z)], Z ~ N(0, 1)"), fmt(p["normal_variance"])),
     ]
     note = ""
     if entry.params:
         shown = ", ".join(f"{k} = {v!r}" for k, v in p["at_defaults"].items())
-        note = f"\nAt the default parameters ({shown}).\n"
-    body = "\n".join(f"| {k} | {v} |" for k, v in rows)
-    return f"| Property | Value |\n|---|---|\n{body}\n{note}"
+        note = "\n" + _("At the default parameters ({values}).").format(values=shown) + "\n"
+    body = "\n".join(_row(k, v) for k, v in rows)
+    return f"{head}\n{body}\n{note}"
 
 
 def frameworks_tabs(entry) -> str:
-    parts = []
-    for key, label in FRAMEWORKS.items():
-        fw = entry.frameworks.get(key)
+    """One content tab per framework the entry records, in the order of FRAMEWORKS (a framework
+    marked None has no such function), and the versions the facts were checked against."""
+    parts, checked = [], {}
+    for key, info in FRAMEWORKS.items():
+        if key not in entry.frameworks:
+            continue
+        label = _(info.label)
+        checked.setdefault(info.date, []).append(
+            _("{framework} {version}").format(framework=label, version=info.checked))
+        fw = entry.frameworks[key]
         parts.append(f'=== "{label}"\n')
         if fw is None:
-            parts.append(f"    {label} has no `{entry.name}`.\n")
+            parts.append("    " + _("{framework} has no `{name}`.").format(framework=label,
+                                                                         name=entry.name) + "\n")
             continue
         names = ", ".join(f"`{n}`" for n in fw.names)
         parts.append(f"    {names}\n")
         parts.append(f"\n    ```python\n    y = {fw.call.format(x='x')}\n    ```\n")
         if fw.differs:
-            parts.append(f"\n    {fw.differs}\n")
-    checked = ", ".join(f"{FRAMEWORKS[k]} {v}" for k, v in CHECKED_AGAINST.items() if k in FRAMEWORKS)
-    parts.append(f"\nChecked against {checked} ({CHECKED_AGAINST['date']}).\n")
+            parts.append(f"\n    {_(fw.differs)}\n")
+    if checked:
+        versions = "; ".join(f"{', '.join(items)} ({date})" for date, items in checked.items())
+        parts.append("\n" + _("Checked against {versions}.").format(versions=versions) + "\n")
     return "\n".join(parts)
 
 
@@ -110,40 +145,45 @@ def _error_cell(m: dict) -> str:
     if m["worst_x"] is not None and m["max_ulp"] > 0:
         x = m["worst_x"]
         x = f"({', '.join(f'{v:.6g}' for v in x)})" if isinstance(x, list) else f"{x:.6g}"
-        cell += f" at x = {x}"
+        cell = _("{error} at x = {x}").format(error=cell, x=x)
     if m["nonfinite"]:
-        cell += f"; wrong NaN/inf at {m['nonfinite']} points, first x = {m['nonfinite_x']:.6g}"
+        cell += _("; wrong NaN/inf at {count} points, first x = {x}").format(
+            count=m["nonfinite"], x=f"{m['nonfinite_x']:.6g}")
     return cell.replace("-", "−")
 
 
 def accuracy_table(entry, results: dict | None) -> str:
     if not results or entry.name not in results:
-        return ("*Accuracy not computed in this build: run `make data` (the data stage) "
-                "and rebuild.*\n")
+        return _("*Accuracy not computed in this build: run `make data` (the data stage) and "
+                 "rebuild.*") + "\n"
     r = results[entry.name]
-    rows = ["| refimpl | max error, ulp |", "|---|---|"]
+    rows = [_head("refimpl", _("max error, ulp"))]
     for what in ("value", "derivative"):
         if what in r:
-            rows.append(f"| {what} | {_error_cell(r[what])} |")
-    over = (f"{r['value']['points']} points from ±1e-300 to ±1e300" if entry.kind == "elementwise"
-            else f"{r['value']['points']} outputs of hard and random input rows")
-    return ("\n".join(rows) + f"\n\nAgainst a 50-digit mpmath reference, float64, over {over} "
-            f"(see [Numerical accuracy](/accuracy.md)).\n")
+            rows.append(_row(_(what), _error_cell(r[what])))
+    points = r["value"]["points"]
+    over = (_("{n} points from ±1e-300 to ±1e300") if entry.kind == "elementwise"
+            else _("{n} outputs of hard and random input rows")).format(n=points)
+    note = _("Against a 50-digit mpmath reference, float64, over {over} "
+             "(see [Numerical accuracy](/accuracy.md)).").format(over=over)
+    return "\n".join(rows) + f"\n\n{note}\n"
 
 
 def accuracy_comparison(results: dict | None) -> str:
-    """refimpl vs the textbook formula vs scipy.special, for every elementwise entry."""
+    """refimpl vs the textbook formula vs scipy.special, for every elementwise entry; "—" where an
+    entry has no textbook formula (textbook=None) or scipy.special has no such function."""
     if not results:
-        return "*Not computed in this build: run `make data` (the data stage) and rebuild.*\n"
-    rows = ["| Function | refimpl | textbook formula | scipy.special |", "|---|---|---|---|"]
+        return _("*Not computed in this build: run `make data` (the data stage) and "
+                 "rebuild.*") + "\n"
+    rows = [_head(_("Function"), "refimpl", _("textbook formula"), "scipy.special")]
     for name in sorted(results):
         r = results[name]
         if "derivative" not in r:  # vector and shaping entries: on their own pages only
             continue
-        page = refimpl.get(name).page
-        link = f"[{refimpl.get(name).title}](/activations/{page}.md)"
+        entry = refimpl.get(name)
+        link = f"[{_(entry.title)}](/activations/{entry.page}.md)"
         cells = [_error_cell(r[k]) if k in r else "—" for k in ("value", "textbook", "scipy")]
-        rows.append(f"| {link} | " + " | ".join(cells) + " |")
+        rows.append(_row(link, *cells))
     return "\n".join(rows) + "\n"
 
 
@@ -153,19 +193,27 @@ def references_list(entry) -> str:
     return "".join(f"- {bibliography.cite(key)}\n" for key in entry.origin)
 
 
+def _link(e) -> str:
+    anchor = "" if e.page == e.name else f"#{e.name}"
+    return f"[{_(e.title)}](/activations/{e.page}.md{anchor})"
+
+
+def _family(family: str) -> str:
+    text = _(family)
+    return text[:1].upper() + text[1:]
+
+
 def catalogue() -> str:
-    """Every entry by family, linked to its page (or its anchor on another entry's page)."""
+    """Every entry by family, oldest first, linked to its page (or its anchor on another
+    entry's page)."""
     from refimpl.registry import FAMILIES
 
-    rows = ["| Family | Functions |", "|---|---|"]
+    rows = [_head(_("Family"), _("Functions"))]
     for family in FAMILIES:
         entries = [refimpl.get(n) for n in refimpl.names() if refimpl.get(n).family == family]
-        links = []
-        for e in sorted(entries, key=lambda e: (e.year or 9999, e.name)):
-            anchor = "" if e.page == e.name else f"#{e.name}"
-            links.append(f"[{e.title}](/activations/{e.page}.md{anchor})")
+        links = [_link(e) for e in sorted(entries, key=lambda e: (e.year or 9999, e.name))]
         if links:
-            rows.append(f"| {family.capitalize()} | {', '.join(links)} |")
+            rows.append(_row(_family(family), ", ".join(links)))
     return "\n".join(rows) + "\n"
 
 
@@ -181,40 +229,43 @@ def atlas(bench: dict | None = None) -> str:
         if not any(e.kind == "elementwise" for e in members):
             continue
         slug = "".join(c if c.isalnum() else "-" for c in family.lower()).strip("-")
-        parts.append(f"### {family.capitalize()}\n\n"
+        parts.append(f"### {_family(family)}\n\n"
                      f'--8<-- "figures/atlas-{slug}.md"\n\n'
                      f'--8<-- "figures/atlas-{slug}-derivatives.md"\n')
     cost = bench is not None
-    head = ["Function", "Formula", "Range", "Monotonic", "Smoothness", "E[f(Z)]", "Var[f(Z)]",
-            "f′(0)", "Saturates (left, right)", "Parameters", "Year", "Origin"]
+    head = [_("Function"), _("Formula"), _("Range"), _("Monotonic"), _("Smoothness"),
+            _("E[f(Z)]"), _("Var[f(Z)]"), "f′(0)", _("Saturates (left, right)"), _("Parameters"),
+            _("Year"), _("Origin")]
     if cost:
-        head.append("Cost, ns/element (float64)")
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        head.append(_("Cost, ns/element (float64)"))
+    rows = [_head(*head)]
     for name in refimpl.names():
         e = refimpl.get(name)
         p = e.properties
-        anchor = "" if e.page == e.name else f"#{e.name}"
         formula = "$" + e.latex.replace("|", r"\vert ") + "$"
         params = ", ".join(f"`{q.name}`" for q in e.params) or "—"
         origin = ", ".join(bibliography.short(k) for k in e.origin) or "—"
         if "monotonic" in p:
             lo, hi = p["range"]
-            cells = [_interval(lo, hi, p["attained"]), p["monotonic"], SMOOTHNESS[p["smoothness"]],
-                     fmt(p["normal_mean"]), fmt(p["normal_variance"]), fmt(p["df0"]),
+            cells = [_interval(lo, hi, p["attained"]), _(p["monotonic"]),
+                     _smoothness(p["smoothness"]), fmt(p["normal_mean"]),
+                     fmt(p["normal_variance"]), fmt(p["df0"]),
                      ", ".join(fmt(v) for v in p["saturates"])]
         else:
             rng = _interval(*p["range"], p["attained"]) if "range" in p else "—"
-            cells = [rng + " (each output)"] + [f"n/a ({e.kind})"] * 6
-        row = [f"[{e.title}](/activations/{e.page}.md{anchor})", formula, *cells, params,
-               str(e.year or "—"), origin]
+            cells = [_("{range} (each output)").format(range=rng)]
+            cells += [_("n/a ({kind})").format(kind=_(e.kind))] * 6
+        row = [_link(e), formula, *cells, params, str(e.year or "—"), origin]
         if cost:
             t = bench["results"].get(name, {}).get("float64", {}).get("refimpl")
             row.append(f"{t:.1f}" if t is not None else "—")
-        rows.append("| " + " | ".join(row) + " |")
+        rows.append(_row(*row))
     table = "\n".join(rows)
-    note = (f"\nCost: refimpl on 10^6 float64 elements, best of 5 runs of `make bench` on "
-            f"{bench['machine']}; compare within the column only.\n" if cost else "")
-    return ("\n".join(parts) + '\n## Comparison table\n\nClick a column heading to sort.\n\n'
+    note = ("\n" + _("Cost: refimpl on 10^6 float64 elements, best of 5 runs of `make bench` on "
+                     "{machine}; compare within the column only.").format(
+                         machine=bench["machine"]) + "\n" if cost else "")
+    return ("\n".join(parts) + f"\n## {_('Comparison table')}\n\n"
+            f"{_('Click a column heading to sort.')}\n\n"
             '<div class="sortable" markdown>\n\n' + table + "\n\n</div>\n" + note)
 
 
@@ -226,7 +277,10 @@ def _write(path: Path, text: str) -> int:
     return 1
 
 
-def build(out: Path, data_dir: Path | None = None) -> int:
+def build(out: Path, data_dir: Path | None = None, bench_file: Path | None = None) -> int:
+    """Write every table into `out`: accuracy from the data stage's cache in `data_dir`, the
+    atlas's cost column from `bench_file` (`make bench`'s output); without them, the tables
+    say the results were not computed, and the atlas has no cost column."""
     results = None
     if data_dir is not None:
         from refimpl import data
@@ -242,8 +296,9 @@ def build(out: Path, data_dir: Path | None = None) -> int:
                            ("references", references_list(entry))):
             count += _write(out / kind / f"{name}.md", text)
     count += _write(out / "catalogue.md", catalogue())
-    bench_file = Path("build/bench/throughput.json")
-    bench = json.loads(bench_file.read_text()) if bench_file.exists() else None
+    bench = None
+    if bench_file is not None and Path(bench_file).is_file():
+        bench = json.loads(Path(bench_file).read_text())
     count += _write(out / "atlas.md", atlas(bench))
     count += _write(out / "accuracy-comparison.md", accuracy_comparison(results))
     from refimpl import bibliography
@@ -258,8 +313,12 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data", type=Path, help="the data stage's cache directory")
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH,
+                        help="`make bench`'s throughput.json, for the atlas's cost column "
+                             "(default: build/bench/throughput.json in the repository; "
+                             "no cost column when it does not exist)")
     args = parser.parse_args(argv)
-    changed = build(args.out, args.data)
+    changed = build(args.out, args.data, args.bench)
     print(f"refimpl.tables: {changed} written in {args.out}")
     return 0
 

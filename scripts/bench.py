@@ -89,7 +89,9 @@ def throughput() -> dict:
 
     sys.path.insert(0, str(ROOT))
     import refimpl
-    from refimpl import textbook
+    from refimpl.accuracy import scipy_functions
+
+    scipy = scipy_functions()
 
     rng = np.random.default_rng(0)
     base = rng.standard_normal(10**6) * 5
@@ -103,9 +105,11 @@ def throughput() -> dict:
         for dtype in ("float64", "float32"):
             x = base.astype(dtype)
             row[dtype] = {"refimpl": best_ns_per_element(lambda v: entry(v, **p), x)}
-            for label, table in (("scipy", textbook.SCIPY), ("textbook", textbook.FORMULAS)):
-                if name in table:
-                    row[dtype][label] = best_ns_per_element(table[name], x)
+            others = (("scipy", scipy.get(name)),
+                      ("textbook", entry.textbook and (lambda v: entry.textbook(v, **p))))
+            for label, fn in others:
+                if fn is not None:
+                    row[dtype][label] = best_ns_per_element(fn, x)
         results[name] = row
     return results
 

@@ -165,3 +165,118 @@ def test_relu_kink_follows_pytorch():
     # PyTorch: relu's backward is threshold_backward(grad, result, 0): zero where result <= 0
     assert refimpl.relu.derivative(0.0) == 0.0
     assert refimpl.relu.derivative(-0.0) == 0.0
+
+
+# -- facts written once ----------------------------------------------------------------------------
+def _demo(x, a=-0.5, b=None):
+    return x
+
+
+def _demo_entry(**overrides):
+    from refimpl.registry import Entry, Framework, Kink, Param
+
+    fields = dict(
+        name="demo", fn=_demo, title="Demo", family="classic", latex="x",
+        summary="Slope {a} by default.", shape=("is {a:g}x for negative x", ""),
+        params=(Param("a", "a real number", "the slope", lambda v: True),
+                Param("b", "None", "unused", lambda v: True)),
+        kinks=lambda a, b: (Kink(a, 0.0, "At x = {a}."),),
+        frameworks={"pytorch": Framework(("torch.demo",), "torch.demo({x}, a={a})",
+                                         "Its default is 1, not {a}.")},
+        textbook=lambda x, a, b: x)
+    return Entry(**{**fields, **overrides})
+
+
+def test_a_default_is_read_from_the_signature_and_fills_the_prose():
+    entry = _demo_entry()
+    assert [p.default for p in entry.params] == [-0.5, None]
+    assert entry.summary == "Slope −0.5 by default."  # prose writes a minus sign
+    assert entry.shape[0] == "is −0.5x for negative x"
+    assert entry.kinks[0].at == -0.5 and entry.kinks[0].why == "At x = −0.5."
+    fw = entry.frameworks["pytorch"]
+    assert fw.call == "torch.demo({x}, a=-0.5)"  # code keeps the hyphen-minus
+    assert fw.differs == "Its default is 1, not −0.5."
+
+
+def test_a_signature_without_default_makes_the_parameter_required():
+    from refimpl.registry import Entry, Param
+
+    entry = Entry(name="demo2", fn=lambda x, k: x, title="D", summary="", family="classic",
+                  latex="x", params=(Param("k", "an integer", "k", lambda v: True),),
+                  textbook=None, example_params={"k": 2})
+    assert entry.params[0].default is REQUIRED and entry.defaults == {"k": 2}
+
+
+def test_a_default_written_in_a_param_is_refused():
+    from refimpl.registry import Param
+
+    params = (Param("a", "a real number", "the slope", lambda v: True, default=0.5),
+              Param("b", "None", "unused", lambda v: True))
+    with pytest.raises(ValueError, match="demo: the default of 'a' belongs in the signature"):
+        _demo_entry(params=params)
+
+
+def test_params_must_match_the_signature():
+    from refimpl.registry import Param
+
+    with pytest.raises(ValueError, match=r"demo: params \['a'\] do not match the signature"):
+        _demo_entry(params=(Param("a", "a real number", "the slope", lambda v: True),),
+                    kinks=())
+
+
+def test_an_unknown_framework_is_refused():
+    with pytest.raises(ValueError, match=r"demo: unknown framework\(s\) \['torch'\]"):
+        _demo_entry(frameworks={"torch": None})
+
+
+def test_an_elementwise_entry_must_state_its_textbook_formula():
+    from refimpl.registry import Entry
+
+    with pytest.raises(ValueError, match="relu2: give textbook="):
+        Entry(name="relu2", fn=lambda x: x, title="R", summary="", family="rectifiers",
+              latex="x")
+
+
+def _parameters_with_defaults(fn):
+    import inspect
+
+    return [p.name for p in inspect.signature(fn).parameters.values()
+            if p.default is not inspect.Parameter.empty]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.name)
+def test_only_the_function_itself_writes_defaults(entry):
+    from refimpl.oracles import ORACLES, VECTOR_ORACLES
+
+    others = [entry.derivative_fn, entry.vjp_fn, entry.textbook,
+              *ORACLES.get(entry.name, ()), VECTOR_ORACLES.get(entry.name)]
+    for fn in filter(None, others):
+        assert _parameters_with_defaults(fn) == [], f"{entry.name}: {fn.__qualname__}"
+
+
+def test_entries_without_a_textbook_formula():
+    # None is a choice, and this list shows it: every elementwise entry has one today
+    assert [e.name for e in ELEMENTWISE if e.textbook is None] == []
+
+
+@pytest.mark.parametrize("entry", [e for e in ELEMENTWISE if e.textbook is not None],
+                         ids=lambda e: e.name)
+def test_textbook_formula_is_the_same_function(entry):
+    # where nothing overflows or cancels badly, the textbook form and refimpl agree
+    x = np.linspace(-4, 4, 161)
+    np.testing.assert_allclose(entry.textbook(x, **entry.defaults), entry(x, **entry.defaults),
+                               rtol=1e-9, atol=1e-12)
+
+
+def test_accuracy_cache_key_covers_the_textbook_formulas():
+    import inspect
+
+    from refimpl.codehash import closure
+
+    holders = {inspect.getmodule(e.textbook).__name__ for e in ELEMENTWISE if e.textbook}
+    assert holders <= set(closure("refimpl.accuracy"))
+
+
+def test_rrelu_shape_states_its_evaluation_slope():
+    slope = refimpl.rrelu.kinks[0].derivative
+    assert f"{slope:.3f}" in refimpl.rrelu.shape[0] and f"{slope:.3f}" in refimpl.rrelu.shape[1]

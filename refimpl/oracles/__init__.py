@@ -17,18 +17,25 @@ FAMILIES = (classic, exponential_linear, gated, hard, normalizers, rectifiers, s
             softplus_like)
 ORACLES = {k: v for m in FAMILIES for k, v in m.ORACLES.items()}
 VECTOR_ORACLES = {k: v for m in FAMILIES for k, v in getattr(m, "VECTOR_ORACLES", {}).items()}
-# name -> ((f(-inf), f(+inf)), (f'(-inf), f'(+inf))): the exact limits, for elementwise entries
+# name -> ((f(-inf), f(+inf)), (f'(-inf), f'(+inf))): the exact limits, for elementwise entries;
+# a function of the parameters where a limit depends on one (read them with `limits`)
 LIMITS = {k: v for m in FAMILIES for k, v in getattr(m, "LIMITS", {}).items()}
 # name -> points where errors hide beyond the kinks: roots of f and f', where a formula switches
 SPECIAL_POINTS = {k: v for m in FAMILIES for k, v in getattr(m, "SPECIAL_POINTS", {}).items()}
 
 
+def limits(name, **params):
+    """((f(-inf), f(+inf)), (f'(-inf), f'(+inf))) at the given parameters."""
+    known = LIMITS[name]
+    return known(**params) if callable(known) else known
+
+
 def exact(name, what, x, **params):
     """The exact value (to 50 digits) of f or f' ("value" / "derivative") at the float x, at the
-    given parameters, else at the entry's defaults (and example values of required ones)."""
+    given parameters and the entry's defaults for the others (example values of required ones)."""
     import refimpl
 
-    params = params or refimpl.get(name).defaults
+    params = {**refimpl.get(name).defaults, **params}
     return _exact(name, what, x, **params)
 
 
@@ -40,9 +47,10 @@ def _exact(name, what, x, **params):
 
 
 def exact_vector(name, x, **params):
-    """The exact output (a list of mpf) of a vector or shaping entry at the 1-D float input x."""
+    """The exact output (a list of mpf) of a vector or shaping entry at the 1-D float input x, at
+    the given parameters and the entry's defaults for the others."""
     import refimpl
 
-    params = params or refimpl.get(name).defaults
+    params = {**refimpl.get(name).defaults, **params}
     with mp.workdps(DPS):
         return VECTOR_ORACLES[name]([mp.mpf(float(v)) for v in x], **params)

@@ -8,8 +8,8 @@ def _sigmoid(x):
 
 
 ORACLES = {
-    "step": (lambda x, at_zero=0.0: mp.mpf(1 if x > 0 else 0 if x < 0 else at_zero),
-             lambda x, at_zero=0.0: mp.mpf(0)),
+    "step": (lambda x, at_zero: mp.mpf(1 if x > 0 else 0 if x < 0 else at_zero),
+             lambda x, at_zero: mp.mpf(0)),
     "sigmoid": (_sigmoid, lambda x: _sigmoid(x) * _sigmoid(-x)),
     "tanh": (mp.tanh, lambda x: mp.sech(x) ** 2),
 }

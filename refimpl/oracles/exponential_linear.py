@@ -9,19 +9,19 @@ SELU_SCALE = 1.0507009873554804934193349852946
 _A, _L = mp.mpf(SELU_ALPHA), mp.mpf(SELU_SCALE)
 
 
-def _elu(x, alpha=1.0):
+def _elu(x, alpha):
     return x if x > 0 else mp.mpf(alpha) * mp.expm1(x)
 
 
-def _delu(x, alpha=1.0):
+def _delu(x, alpha):
     return mp.mpf(1) if x > 0 else mp.mpf(alpha) * mp.exp(x)
 
 
-def _celu(x, alpha=1.0):
+def _celu(x, alpha):
     return x if x > 0 else mp.mpf(alpha) * mp.expm1(x / mp.mpf(alpha))
 
 
-def _dcelu(x, alpha=1.0):
+def _dcelu(x, alpha):
     return mp.mpf(1) if x > 0 else mp.exp(x / mp.mpf(alpha))
 
 
@@ -32,9 +32,9 @@ ORACLES = {
 }
 
 LIMITS = {
-    "elu": ((-1.0, float("inf")), (0.0, 1.0)),
+    "elu": lambda alpha: ((-alpha, float("inf")), (0.0, 1.0)),
     "selu": ((-(SELU_SCALE * SELU_ALPHA), float("inf")), (0.0, SELU_SCALE)),
-    "celu": ((-1.0, float("inf")), (0.0, 1.0)),
+    "celu": lambda alpha: ((-alpha, float("inf")), (0.0, 1.0)),
 }
 
 SPECIAL_POINTS = {"elu": (0.0,), "selu": (0.0,), "celu": (0.0,)}

@@ -18,7 +18,7 @@ def _sigmoid(b):
     return 1 / (1 + mp.exp(-b))
 
 
-def _gelu(b, approximate="none"):
+def _gelu(b, approximate):
     if approximate == "none":
         if b < -10 ** 8:  # mp.erfc fails for huge arguments: Mills' series, 3 terms suffice
             return -mp.npdf(b) * (1 - 1 / b ** 2 + 3 / b ** 4)  # b Phi(b), relative error < 1e-46
@@ -31,13 +31,13 @@ def _gelu(b, approximate="none"):
 
 
 def _glu_family(gate):
-    def f(x, axis=-1, **params):
+    def f(x, axis, **params):
         a, b = _halves(x)
         return [ai * gate(bi, **params) for ai, bi in zip(a, b)]
     return f
 
 
-def _maxout(x, pieces, axis=-1):
+def _maxout(x, pieces, axis):
     assert len(x) % pieces == 0
     return [max(x[i:i + pieces]) for i in range(0, len(x), pieces)]
 

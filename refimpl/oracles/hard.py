@@ -26,12 +26,12 @@ def _hard_swish_d(x):
     return _ZERO if x <= -3 else _ONE if x >= 3 else (2 * x + 3) / 6
 
 
-def _hard_tanh(x, min_val=-1.0, max_val=1.0):
+def _hard_tanh(x, min_val, max_val):
     a, b = mp.mpf(min_val), mp.mpf(max_val)
     return a if x <= a else b if x >= b else x
 
 
-def _hard_tanh_d(x, min_val=-1.0, max_val=1.0):
+def _hard_tanh_d(x, min_val, max_val):
     return _ONE if mp.mpf(min_val) < x < mp.mpf(max_val) else _ZERO
 
 
@@ -53,7 +53,7 @@ ORACLES = {
 LIMITS = {
     "hard_sigmoid": ((0.0, 1.0), (0.0, 0.0)),
     "hard_swish": ((0.0, float("inf")), (0.0, 1.0)),
-    "hard_tanh": ((-1.0, 1.0), (0.0, 0.0)),
+    "hard_tanh": lambda min_val, max_val: ((min_val, max_val), (0.0, 0.0)),
     "sparse_sigmoid": ((0.0, 1.0), (0.0, 0.0)),
 }
 

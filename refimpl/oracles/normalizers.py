@@ -84,8 +84,8 @@ def sparsemax(xs):
 
 
 VECTOR_ORACLES = {
-    "softmax": lambda xs, axis=-1: softmax(xs),
-    "log_softmax": lambda xs, axis=-1: log_softmax(xs),
-    "softmin": lambda xs, axis=-1: softmin(xs),
-    "sparsemax": lambda xs, axis=-1: sparsemax(xs),
+    "softmax": lambda xs, axis: softmax(xs),
+    "log_softmax": lambda xs, axis: log_softmax(xs),
+    "softmin": lambda xs, axis: softmin(xs),
+    "sparsemax": lambda xs, axis: sparsemax(xs),
 }

@@ -35,7 +35,7 @@ def _Phi(x):
     return _phi(x) / -x * series
 
 
-def _gelu(x, approximate="none"):
+def _gelu(x, approximate):
     if approximate == "none":
         return x * _Phi(x)
     return x * _sigmoid(2 * _u(x))
@@ -45,7 +45,7 @@ def _u(x):
     return mp.mpf(SQRT_2_OVER_PI) * (x + mp.mpf(GELU_TANH_CUBIC) * x ** 3)
 
 
-def _gelu_derivative(x, approximate="none"):
+def _gelu_derivative(x, approximate):
     if approximate == "none":
         return _Phi(x) + x * _phi(x)
     s = 2 * _u(x)
@@ -53,11 +53,11 @@ def _gelu_derivative(x, approximate="none"):
     return _sigmoid(s) + x * 2 * du * _sigmoid(s) * _sigmoid(-s)
 
 
-def _swish(x, beta=1.0):
+def _swish(x, beta):
     return x * _sigmoid(mp.mpf(beta) * x)
 
 
-def _swish_derivative(x, beta=1.0):
+def _swish_derivative(x, beta):
     t = mp.mpf(beta) * x
     return _sigmoid(t) + t * _sigmoid(t) * _sigmoid(-t)
 
@@ -103,7 +103,7 @@ def _guarded(fn):
 
 ORACLES = {
     "gelu": (_guarded(_gelu), _guarded(_gelu_derivative)),
-    "silu": (_guarded(_swish), _guarded(_swish_derivative)),
+    "silu": (_guarded(lambda x: _swish(x, 1)), _guarded(lambda x: _swish_derivative(x, 1))),
     "swish": (_guarded(_swish), _guarded(_swish_derivative)),
     "mish": (_guarded(_mish), _guarded(_mish_derivative)),
 }

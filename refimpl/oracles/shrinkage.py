@@ -10,16 +10,16 @@ import mpmath as mp
 INF = float("inf")
 
 
-def _softshrink(x, lambd=0.5):
+def _softshrink(x, lambd):
     lam = mp.mpf(lambd)
     return x - lam if x > lam else x + lam if x < -lam else mp.mpf(0)
 
 
-def _hardshrink(x, lambd=0.5):
+def _hardshrink(x, lambd):
     return x if abs(x) > mp.mpf(lambd) else mp.mpf(0)
 
 
-def _shrink_derivative(x, lambd=0.5):
+def _shrink_derivative(x, lambd):
     return mp.mpf(1 if abs(x) > mp.mpf(lambd) else 0)
 
 
@@ -32,13 +32,11 @@ def _tanhshrink(x):
         return +(x - mp.tanh(x))
 
 
-# threshold and value are required in the registry; the defaults here are the entry's
-# example_params, for callers that pass none (the oracle's self-check at twice the precision)
-def _threshold(x, threshold=1.0, value=0.0):
+def _threshold(x, threshold, value):
     return x if x > mp.mpf(threshold) else mp.mpf(value)
 
 
-def _threshold_derivative(x, threshold=1.0, value=0.0):
+def _threshold_derivative(x, threshold, value):
     return mp.mpf(1 if x > mp.mpf(threshold) else 0)
 
 
@@ -49,12 +47,11 @@ ORACLES = {
     "threshold": (_threshold, _threshold_derivative),
 }
 
-# at the default parameters (threshold: its example values threshold=1, value=0)
 LIMITS = {
     "softshrink": ((-INF, INF), (1.0, 1.0)),
     "hardshrink": ((-INF, INF), (1.0, 1.0)),
     "tanhshrink": ((-INF, INF), (1.0, 1.0)),
-    "threshold": ((0.0, INF), (0.0, 1.0)),
+    "threshold": lambda threshold, value: ((value, INF), (0.0, 1.0)),
 }
 
 # roots of f and f' and where refimpl switches formula (the kinks are added by the tests)

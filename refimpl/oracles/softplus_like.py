@@ -20,21 +20,21 @@ def _sigmoid(t):
     return 1 / (1 + mp.exp(-t))
 
 
-def _softplus(x, beta=1.0):
+def _softplus(x, beta):
     beta = mp.mpf(beta)
     return _log1pexp(beta * x) / beta
 
 
-def _softplus_derivative(x, beta=1.0):
+def _softplus_derivative(x, beta):
     return _sigmoid(mp.mpf(beta) * x)
 
 
-def _squareplus(x, b=4):
+def _squareplus(x, b):
     s = mp.sqrt(x * x + b)
     return (x + s) / 2 if x >= 0 else b / (2 * (s - x))
 
 
-def _squareplus_derivative(x, b=4):
+def _squareplus_derivative(x, b):
     s = mp.sqrt(x * x + b)
     return (1 + x / s) / 2 if x >= 0 else b / (2 * s * (s - x))
 
