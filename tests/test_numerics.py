@@ -62,10 +62,8 @@ def kappa(name, what, x, params):
 def check(name, what, x, params=None):
     entry = refimpl.get(name)
     params = params or entry.defaults
-    kink = next((k for k in entry.kinks if k.at == x), None)
-    if what == "derivative" and kink is not None:
-        assert entry.derivative(x, **params) == kink.derivative
-        return
+    if what == "derivative" and any(k.at == x for k in entry.kinks):
+        return  # no derivative to judge: the stated convention is tested in test_registry.py
     got = (entry if what == "value" else entry.derivative)(x, **params)
     want = exact(name, what, x, **params)
     if want == 0:
@@ -191,17 +189,26 @@ def test_vector_accuracy(name):
 
 
 @pytest.mark.parametrize("name", VECTORISH)
-def test_vector_vjp_and_jacobian_agree_with_finite_differences(name):
+@pytest.mark.parametrize("seed, scale", [(0, 1.0), (1, 3.0), (2, 3.0), (3, 10.0), (4, 30.0)])
+def test_vector_vjp_and_jacobian_agree_with_central_differences(name, seed, scale):
     entry = refimpl.get(name)
     params = entry.defaults
-    rng = np.random.default_rng(0)
-    x = rng.standard_normal(6)
-    jac = entry.jacobian(x, **params)
-    up = rng.standard_normal(jac.shape[0])
-    np.testing.assert_allclose(up @ jac, entry.vjp(x, up, **params), rtol=1e-12, atol=1e-14)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(12) * scale
+    y = entry(x, **params)
+    up = rng.standard_normal(y.shape)
+    jac, vjp = entry.jacobian(x, **params), entry.vjp(x, up, **params)
     h = 1e-6
+    atol = 1e-7 * (1 + np.abs(y).max())  # the rounding of f(x ± h), divided by 2h
+    compared = 0
     for j in range(x.size):
         e = np.zeros_like(x)
         e[j] = h
-        fd = (entry(x + e, **params) - entry(x - e, **params)) / (2 * h)
-        np.testing.assert_allclose(jac[:, j], fd, rtol=1e-6, atol=1e-8)
+        ahead, behind = entry(x + e, **params), entry(x - e, **params)
+        if not np.allclose((ahead - y) / h, (y - behind) / h, rtol=1e-4, atol=1e-4):
+            continue  # f has a kink or a tie within h of x_j: no derivative to compare with
+        fd = (ahead - behind) / (2 * h)
+        np.testing.assert_allclose(jac[:, j], fd, rtol=1e-6, atol=atol, err_msg=f"{name}, x_{j}")
+        np.testing.assert_allclose(vjp[j], up @ fd, rtol=1e-6, atol=atol, err_msg=f"{name}, x_{j}")
+        compared += 1
+    assert compared >= x.size // 2, f"{name}: only {compared} of {x.size} inputs away from kinks"

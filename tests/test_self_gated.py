@@ -96,9 +96,13 @@ def test_declared_minima_match_the_oracle_roots():
 
 
 # -- GELU ---------------------------------------------------------------------------------------
-def test_gelu_constants_are_the_documented_doubles():
-    assert GELU_TANH_CUBIC == 0.044715
-    assert SQRT_2_OVER_PI == math.sqrt(2 / math.pi) == float(np.sqrt(2 / np.pi))
+def test_sqrt_2_over_pi_is_the_nearest_double_and_the_oracle_has_its_50_digits():
+    from refimpl.oracles import self_gated as oracle
+
+    with mp.workdps(60):
+        root = mp.sqrt(2 / mp.pi)
+        assert SQRT_2_OVER_PI == float(root)  # mpmath rounds to the nearest double
+        assert abs(mp.mpf(oracle.SQRT_2_OVER_PI) - root) < mp.mpf(10) ** -50
 
 
 def test_gelu_does_not_flush_below_minus_37():
