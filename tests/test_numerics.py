@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import refimpl
 from refimpl.accuracy import VECTORS, sample_points, ulp_error
@@ -173,19 +174,32 @@ def vector_kappas(name, x, params):
         return y, kap
 
 
-@pytest.mark.parametrize("name", VECTORISH)
-def test_vector_accuracy(name):
+def check_vector(name, x):
     entry = refimpl.get(name)
+    params = entry.defaults
+    got = entry(np.array(x), **params)
+    want, kap = vector_kappas(name, x, params)
+    assert got.shape == (len(want),)
+    for gi, wi, ki in zip(got, want, kap):
+        if wi == 0:
+            assert gi == 0, (name, list(x), gi)
+        else:
+            assert ulp_error(gi, wi) <= 4 + ki, (name, list(x), gi, wi)
+
+
+@pytest.mark.parametrize("name", VECTORISH)
+def test_vector_accuracy_on_the_adversarial_vectors(name):
     for x in VECTORS:
-        params = entry.defaults
-        got = entry(np.array(x), **params)
-        want, kap = vector_kappas(name, x, params)
-        assert got.shape == (len(want),)
-        for gi, wi, ki in zip(got, want, kap):
-            if wi == 0:
-                assert gi == 0, (name, x, gi)
-            else:
-                assert ulp_error(gi, wi) <= 4 + ki, (name, x, gi, wi)
+        check_vector(name, x)
+
+
+@pytest.mark.parametrize("name", VECTORISH)
+@settings(max_examples=25, deadline=None)
+@given(x=hnp.arrays(np.float64, st.sampled_from([2, 4, 6]),  # even: the GLUs halve, maxout pairs
+                    elements=st.one_of(st.floats(-50, 50), st.floats(-1e6, 1e6),
+                                       st.sampled_from([0.1, -0.3, 0.7, 1e3]))))
+def test_vector_accuracy_random(name, x):
+    check_vector(name, x)
 
 
 @pytest.mark.parametrize("name", VECTORISH)
