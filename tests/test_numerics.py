@@ -71,7 +71,10 @@ def check(name, what, x, params=None):
         assert got == 0, f"{name} {what} at x={x!r}: {got!r}, want exactly 0"
         return
     err = ulp_error(got, want)
-    budget = (4 if what == "value" else 8) + kappa(name, what, x, params)
+    base = 4 if what == "value" else 8
+    if err <= base:
+        return  # within budget whatever kappa is: its derivative at 50 digits is the slow part
+    budget = base + kappa(name, what, x, params)
     assert err <= budget, f"{name} {what} at x={x!r}: {err:.2f} ulp > {budget:.2f}"
 
 

@@ -129,8 +129,9 @@ def test_gelu_tanh_form_against_mpmath(what):
         if want == 0:
             assert got == 0
             continue
-        budget = (4 if what == "value" else 8) + kappa("gelu", what, x, params)
-        assert ulp_error(got, want) <= budget, (x, what)
+        err, base = ulp_error(got, want), (4 if what == "value" else 8)
+        if err > base:  # only then is kappa (slow: a derivative at 50 digits) needed
+            assert err <= base + kappa("gelu", what, x, params), (x, what)
 
 
 def test_gelu_tanh_negative_tail_does_not_cancel():
