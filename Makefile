@@ -11,7 +11,7 @@ export OPENBLAS_NUM_THREADS ?= 1
 # Build date = last commit's time, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test data figures bench crosscheck chromium lock clean linkcheck-external deploy
+.PHONY: setup serve build test test-fast data figures bench crosscheck chromium lock clean linkcheck-external deploy
 
 setup: $(BIN)/.installed
 
@@ -42,6 +42,11 @@ chromium:
 # browser tests, which are spread test by test (conftest.py).
 test: setup chromium data
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# The library and page-example tests: refimpl's doctests, the code on every page and every test that
+# needs neither the built site nor Chromium (marked `site` / `browser` by tests/conftest.py).
+test-fast: setup data
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not site and not browser"
 
 bench: data
 	$(BIN)/python scripts/bench.py

@@ -4,12 +4,14 @@ A fenced block whose info string starts with python, py or pycon is run, whereve
 (admonitions, content tabs, `title="..."` attributes): `>>>` examples are checked as doctests,
 other blocks executed. Blocks on one page share a namespace, top to bottom. Code for another
 runtime (PyTorch, JAX, Keras) is fenced as ``` { .python .torch } ``` and is not run here.
+
+A block that only includes refimpl source (`--8<-- "refimpl/x.py:section"`) is shown, not run:
+running it would only re-execute `def` statements, and the functions it shows are tested by
+their doctests and the tests of refimpl.
 """
 
 import doctest
-import importlib
 import re
-from pathlib import Path
 
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
@@ -18,23 +20,8 @@ from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
 INFO = re.compile(r"(?:py|python|pycon)(?:[ \t]+[^\n]*)?$\n", re.MULTILINE)
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
-SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+\.py):(?P<section>[\w-]+)"\s*$')
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def included_source(path, section):
-    """The lines of a pymdownx.snippets section, as the page shows them."""
-    lines = (ROOT / path).read_text().splitlines()
-    start = lines.index(f"# --8<-- [start:{section}]")
-    end = lines.index(f"# --8<-- [end:{section}]")
-    return "\n".join(lines[start + 1:end]) + "\n"
-
-
-def run_included(example):
-    """A block that includes refimpl source runs in a copy of its module's namespace."""
-    path, section = example.parsed
-    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
-    exec(compile(included_source(path, section), f"{path}:{section}", "exec"), dict(vars(module)))
+# A block whose whole content is snippet lines (pymdownx.snippets): included source
+SNIPPET = re.compile(r'^(?:[ \t]*--8<--[ \t]+"[^"]+"[ \t]*\n?)+$')
 
 
 class PageCodeParser:
@@ -46,12 +33,9 @@ class PageCodeParser:
     def __call__(self, document):
         for region in self.lexer(document):
             source = region.lexemes["source"]
-            include = SNIPPET.match(source.strip())
-            if include:
-                region.parsed = (include["path"], include["section"])
-                region.evaluator = run_included
-                yield region
-            elif source.lstrip().startswith(">>>"):
+            if SNIPPET.match(source.strip() + "\n"):
+                continue  # shown, not run: see the module docstring
+            if source.lstrip().startswith(">>>"):
                 for example in self.doctests(source, document.path):
                     example.adjust(region, source)
                     yield example

@@ -50,6 +50,21 @@ def site_url(built_site):
     server.server_close()
 
 
+# `make test-fast` deselects by marker (-m "not site and not browser"), and the marks follow from
+# what a test uses, so a new test that builds the site or opens Chromium is marked without anyone
+# keeping a list. A test that builds a site of its own says so itself: pytestmark = pytest.mark.site.
+_BUILDS_ITS_OWN_SITE = ("tests/test_determinism.py",)  # until it carries that pytestmark line
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
+        if "browser" in uses:  # the Chromium fixture, directly or through `page`
+            item.add_marker(pytest.mark.browser)
+        if "built_site" in uses or item.nodeid.startswith(_BUILDS_ITS_OWN_SITE):
+            item.add_marker(pytest.mark.site)
+
+
 # The browser tests must really run: a session that collected them fails if none passed or one was
 # skipped, so a missing Chromium or a stray skip/xfail can never leave `make test` green.
 _BROWSER = "tests/test_browser.py"

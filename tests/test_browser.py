@@ -16,6 +16,11 @@ MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 SIGMOID = "activations/sigmoid/"
+# Every wait is on a condition; these bound how long a busy machine (two cores, a parallel build,
+# other test workers) may take to meet it. The whole-reference print page alone took 67 s.
+TIMEOUT_MS = 60_000
+PRINT_PAGE_TIMEOUT_MS = 180_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -53,14 +58,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    # A fresh context per test: no localStorage (palette) or cache leaks between tests.
+def new_page(browser):
+    """A page in a fresh context (no localStorage, i.e. palette, or cache leaks between tests),
+    with the busy-machine timeouts."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
     # Light scheme so the "automatic" palette starts from a known state.
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    return new_page(color_scheme="light")
 
 
 class Recorder:
@@ -76,10 +93,14 @@ class Recorder:
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
 
 
-def wait_for_math(page) -> None:
+def wait_for_math(page, timeout=TIMEOUT_MS) -> None:
     """Wait until MathJax has loaded and finished its typesetting (startup or a re-typeset)."""
-    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise")
+    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
+                           timeout=timeout)
+    # the promise, awaited by a flag the wait can poll (evaluate() itself would wait unbounded)
+    page.evaluate("""() => { window.__typeset = false;
+        MathJax.startup.promise.then(() => { window.__typeset = true; }); }""")
+    page.wait_for_function("window.__typeset === true", timeout=timeout)
 
 
 def assert_math_rendered(page) -> None:
@@ -190,6 +211,11 @@ def test_no_horizontal_scroll_on_phone(page, site_url, path):
     wait_for_math(page)  # typeset math can be wider than its source text
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1], f"page scrolls sideways at 375 px: scrollWidth {widths[0]} > {widths[1]}"
+    # and the content is what the reader sees: its title on screen, not behind the drawer
+    title = page.locator(".md-content h1").first
+    expect(title).to_be_in_viewport()
+    box = title.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, f"title outside the 375 px screen: {box}"
 
 
 # -- search ----------------------------------------------------------------------------------------
@@ -234,15 +260,13 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", DARK_SAMPLE, ids=lambda p: p.strip("/") or "home")
-def test_accessibility_dark(browser, site_url, path):
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_accessibility_dark(new_page, site_url, path):
+    page = new_page(color_scheme="dark")
     # the automatic palette follows the system scheme: dark here
     page.goto(urljoin(site_url, path), wait_until="networkidle")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     wait_for_math(page)
     found = axe_violations(page)
-    context.close()
     assert not found, "\n".join(found)
 
 
@@ -251,20 +275,42 @@ SCREENSHOTS = ["", SIGMOID, "atlas/", "guides/choosing/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots(browser, site_url, scheme):
+def test_screenshots(new_page, site_url, scheme):
+    from PIL import Image
+
     out = Path(__file__).resolve().parent.parent / "build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     for path in SCREENSHOTS:
         page.goto(urljoin(site_url, path), wait_until="networkidle")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme",
+                                                       "slate" if scheme == "dark" else "default")
         wait_for_math(page)
         page.evaluate("""async () => { for (const i of document.querySelectorAll('img')) {
             i.loading = 'eager'; await i.decode().catch(() => {}); } }""")
         target = out / f"{(path.strip('/') or 'home').replace('/', '-')}-{scheme}.png"
         page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
-    context.close()
+        content = page.evaluate("""() => { const r = document.querySelector('.md-content')
+            .getBoundingClientRect(); return [r.left, r.top + scrollY, r.right, r.bottom + scrollY]; }""")
+        # What a reviewer would see in the content column: the scheme asked for (its background,
+        # the median grey, is light or dark) and not a blank page (text and figures are "ink":
+        # pixels far from the background; real pages have 3-8 %, a blank one 0).
+        with Image.open(target) as image:
+            histogram = image.convert("L").crop(tuple(round(v) for v in content)).histogram()
+        background = _median(histogram)
+        ink = sum(n for grey, n in enumerate(histogram) if abs(grey - background) > 48) / sum(histogram)
+        assert (background < 100) if scheme == "dark" else (background > 200), \
+            f"{target.name}: background grey {background} for the {scheme} scheme"
+        assert ink > 0.01, f"{target.name}: the content is blank ({ink:.2%} ink)"
+
+
+def _median(histogram: list[int]) -> int:
+    half, seen = sum(histogram) / 2, 0
+    for value, count in enumerate(histogram):
+        seen += count
+        if seen >= half:
+            return value
+    return len(histogram) - 1
 
 
 # -- print -----------------------------------------------------------------------------------------
@@ -289,9 +335,10 @@ def test_whole_reference_print_page(page, site_url):
     """The whole reference on one page (mkdocs-print-site-plugin), to print as one PDF: it loads
     cleanly and its math is typeset (axe runs on every page it gathers, one by one, above)."""
     rec = Recorder(page)
-    response = page.goto(urljoin(site_url, "print_page/"), wait_until="load")
+    response = page.goto(urljoin(site_url, "print_page/"), wait_until="load",
+                         timeout=PRINT_PAGE_TIMEOUT_MS)
     assert response.ok
-    wait_for_math(page)
+    wait_for_math(page, timeout=PRINT_PAGE_TIMEOUT_MS)
     assert page.locator(".md-content mjx-container").count() > 500
     assert page.locator('.md-content img[src$="#only-light"]').count() > 50
     assert not rec.problems, "\n".join(rec.problems)

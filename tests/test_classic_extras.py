@@ -43,8 +43,10 @@ def test_identity_derivative_is_one_and_keeps_nan():
 
 
 # -- LeCun tanh ----------------------------------------------------------------------------------
-def test_lecun_tanh_constants_are_the_papers():
-    assert refimpl.classic.LECUN_TANH_SCALE == 1.7159
+def test_lecun_tanh_scale_is_the_papers_four_digits_of_one_over_tanh_two_thirds():
+    # LeCun et al. (1998), 4.4: A is chosen so that f(1) = A tanh(2/3) = 1, and printed as 1.7159
+    with mp.workdps(30):
+        assert refimpl.classic.LECUN_TANH_SCALE == float(mp.nstr(1 / mp.tanh(mp.mpf(2) / 3), 5))
     x = np.linspace(-5, 5, 1001)
     np.testing.assert_allclose(refimpl.lecun_tanh(x), 1.7159 * np.tanh(2 * x / 3), rtol=4e-16,
                                atol=1e-300)

@@ -5,8 +5,6 @@ import warnings
 import mpmath as mp
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import refimpl
 from refimpl.accuracy import ulp_error
@@ -14,7 +12,6 @@ from refimpl.oracles import exact_vector
 
 GLUS = ["glu", "swiglu", "geglu", "reglu"]
 GATES = {"glu": "sigmoid", "swiglu": "silu", "geglu": "gelu", "reglu": "relu"}
-finite = st.floats(min_value=-50, max_value=50, allow_nan=False)
 
 
 # -- the definitions -------------------------------------------------------------------------------
@@ -219,29 +216,6 @@ def test_maxout_gradient_goes_to_the_first_maximum_like_torch_max():
     np.testing.assert_array_equal(refimpl.maxout.vjp(x, up, pieces=3),
                                   [10.0, 0.0, 0.0, 20.0, 0.0, 0.0])
     np.testing.assert_array_equal(refimpl.maxout.vjp(x, up, pieces=3).reshape(2, 3).sum(1), up)
-
-
-@pytest.mark.parametrize("name", GLUS + ["maxout"])
-@settings(max_examples=40, deadline=None)
-@given(data=st.lists(finite, min_size=8, max_size=8))
-def test_vjp_matches_central_differences(name, data):
-    e = refimpl.get(name)
-    x = np.array(data)
-    p = e.defaults
-    if name in ("reglu", "maxout"):
-        # keep away from kinks and ties, where the central difference straddles two pieces
-        x = x + np.arange(8) * 1e-3
-        if name == "reglu" and np.min(np.abs(x[4:])) < 1e-4:
-            return
-        if name == "maxout" and np.min(np.abs(x[::2] - x[1::2])) < 1e-4:
-            return
-    jac = e.jacobian(x, **p)
-    h = 1e-6
-    for j in range(8):
-        d = np.zeros(8)
-        d[j] = h
-        fd = (e(x + d, **p) - e(x - d, **p)) / (2 * h)
-        np.testing.assert_allclose(jac[:, j], fd, rtol=1e-5, atol=1e-5 * (1 + np.abs(x).max()))
 
 
 @pytest.mark.parametrize("name", GLUS + ["maxout"])

@@ -38,11 +38,6 @@ def test_timeline_draws_every_label_and_turning_point():
         assert f"{label} ({bibliography.entries()[key].fields['year']})" in svg
 
 
-def test_timeline_is_deterministic():
-    spec = FIGURES["guides-timeline"]
-    assert render(spec) == render(spec)
-
-
 def test_timeline_alt_text_counts_the_entries():
     alt = FIGURES["guides-timeline"].alt
     assert f"the {len(guides.dated_entries())} activations" in alt

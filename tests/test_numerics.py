@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import refimpl
 from refimpl.accuracy import VECTORS, sample_points, ulp_error
@@ -62,17 +63,18 @@ def kappa(name, what, x, params):
 def check(name, what, x, params=None):
     entry = refimpl.get(name)
     params = params or entry.defaults
-    kink = next((k for k in entry.kinks if k.at == x), None)
-    if what == "derivative" and kink is not None:
-        assert entry.derivative(x, **params) == kink.derivative
-        return
+    if what == "derivative" and any(k.at == x for k in entry.kinks):
+        return  # no derivative to judge: the stated convention is tested in test_registry.py
     got = (entry if what == "value" else entry.derivative)(x, **params)
     want = exact(name, what, x, **params)
     if want == 0:
         assert got == 0, f"{name} {what} at x={x!r}: {got!r}, want exactly 0"
         return
     err = ulp_error(got, want)
-    budget = (4 if what == "value" else 8) + kappa(name, what, x, params)
+    base = 4 if what == "value" else 8
+    if err <= base:
+        return  # within budget whatever kappa is: its derivative at 50 digits is the slow part
+    budget = base + kappa(name, what, x, params)
     assert err <= budget, f"{name} {what} at x={x!r}: {err:.2f} ulp > {budget:.2f}"
 
 
@@ -175,33 +177,55 @@ def vector_kappas(name, x, params):
         return y, kap
 
 
-@pytest.mark.parametrize("name", VECTORISH)
-def test_vector_accuracy(name):
-    entry = refimpl.get(name)
-    for x in VECTORS:
-        params = entry.defaults
-        got = entry(np.array(x), **params)
-        want, kap = vector_kappas(name, x, params)
-        assert got.shape == (len(want),)
-        for gi, wi, ki in zip(got, want, kap):
-            if wi == 0:
-                assert gi == 0, (name, x, gi)
-            else:
-                assert ulp_error(gi, wi) <= 4 + ki, (name, x, gi, wi)
-
-
-@pytest.mark.parametrize("name", VECTORISH)
-def test_vector_vjp_and_jacobian_agree_with_finite_differences(name):
+def check_vector(name, x):
     entry = refimpl.get(name)
     params = entry.defaults
-    rng = np.random.default_rng(0)
-    x = rng.standard_normal(6)
-    jac = entry.jacobian(x, **params)
-    up = rng.standard_normal(jac.shape[0])
-    np.testing.assert_allclose(up @ jac, entry.vjp(x, up, **params), rtol=1e-12, atol=1e-14)
+    got = entry(np.array(x), **params)
+    want, kap = vector_kappas(name, x, params)
+    assert got.shape == (len(want),)
+    for gi, wi, ki in zip(got, want, kap):
+        if wi == 0:
+            assert gi == 0, (name, list(x), gi)
+        else:
+            assert ulp_error(gi, wi) <= 4 + ki, (name, list(x), gi, wi)
+
+
+@pytest.mark.parametrize("name", VECTORISH)
+def test_vector_accuracy_on_the_adversarial_vectors(name):
+    for x in VECTORS:
+        check_vector(name, x)
+
+
+@pytest.mark.parametrize("name", VECTORISH)
+@settings(max_examples=25, deadline=None)
+@given(x=hnp.arrays(np.float64, st.sampled_from([2, 4, 6]),  # even: the GLUs halve, maxout pairs
+                    elements=st.one_of(st.floats(-50, 50), st.floats(-1e6, 1e6),
+                                       st.sampled_from([0.1, -0.3, 0.7, 1e3]))))
+def test_vector_accuracy_random(name, x):
+    check_vector(name, x)
+
+
+@pytest.mark.parametrize("name", VECTORISH)
+@pytest.mark.parametrize("seed, scale", [(0, 1.0), (1, 3.0), (2, 3.0), (3, 10.0), (4, 30.0)])
+def test_vector_vjp_and_jacobian_agree_with_central_differences(name, seed, scale):
+    entry = refimpl.get(name)
+    params = entry.defaults
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(12) * scale
+    y = entry(x, **params)
+    up = rng.standard_normal(y.shape)
+    jac, vjp = entry.jacobian(x, **params), entry.vjp(x, up, **params)
     h = 1e-6
+    atol = 1e-7 * (1 + np.abs(y).max())  # the rounding of f(x ± h), divided by 2h
+    compared = 0
     for j in range(x.size):
         e = np.zeros_like(x)
         e[j] = h
-        fd = (entry(x + e, **params) - entry(x - e, **params)) / (2 * h)
-        np.testing.assert_allclose(jac[:, j], fd, rtol=1e-6, atol=1e-8)
+        ahead, behind = entry(x + e, **params), entry(x - e, **params)
+        if not np.allclose((ahead - y) / h, (y - behind) / h, rtol=1e-4, atol=1e-4):
+            continue  # f has a kink or a tie within h of x_j: no derivative to compare with
+        fd = (ahead - behind) / (2 * h)
+        np.testing.assert_allclose(jac[:, j], fd, rtol=1e-6, atol=atol, err_msg=f"{name}, x_{j}")
+        np.testing.assert_allclose(vjp[j], up @ fd, rtol=1e-6, atol=atol, err_msg=f"{name}, x_{j}")
+        compared += 1
+    assert compared >= x.size // 2, f"{name}: only {compared} of {x.size} inputs away from kinks"

@@ -64,8 +64,8 @@ def document(tmp_path):
 
 def test_every_python_block_runs_and_no_other(document):
     examples = list(document)
-    # plain, py, two admonition doctest lines, tab, the included source, the final doctest
-    assert len(examples) == 7
+    # plain, py, two admonition doctest lines, tab, the final doctest (not the included source)
+    assert len(examples) == 6
     for example in examples:
         example.evaluate()
     assert document.namespace["seen"] == ["plain", "py", "admonition", "tab"]
@@ -79,7 +79,19 @@ def test_a_failing_example_fails(tmp_path):
         example.evaluate()
 
 
-def test_included_source_is_the_section_between_markers():
-    source = page_code.included_source("refimpl/classic.py", "sigmoid")
-    assert source.startswith("def sigmoid(x):")
-    assert "--8<--" not in source and "register(" not in source
+def test_included_source_is_shown_not_run(tmp_path):
+    # a block of snippet lines only, as the activation pages' "Implementation" sections have; the
+    # path does not even exist, so running or reading it would fail
+    path = tmp_path / "page.md"
+    path.write_text('```python\n--8<-- "refimpl/no_such_module.py:f"\n'
+                    '--8<-- "refimpl/no_such_module.py:g"\n```\n')
+    assert list(Sybil(parsers=[page_code.PageCodeParser()], patterns=["*.md"]).parse(path)) == []
+
+
+def test_code_beside_a_snippet_line_still_runs(tmp_path):
+    # only a block that is nothing but inclusions is skipped; this one runs, as Python
+    path = tmp_path / "page.md"
+    path.write_text('```python\nimport math\n--8<-- "refimpl/classic.py:sigmoid"\n```\n')
+    (example,) = list(Sybil(parsers=[page_code.PageCodeParser()], patterns=["*.md"]).parse(path))
+    with pytest.raises(TypeError, match="unary -"):  # --8 < -"...": the line ran as Python
+        example.evaluate()

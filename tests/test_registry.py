@@ -124,31 +124,26 @@ def test_step_at_zero_follows_numpy_heaviside():
 
 # -- vjp and jacobian ----------------------------------------------------------------------------
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda e: e.name)
-def test_vjp_and_jacobian_agree_with_derivative(entry):
-    x = np.array([-1.5, -0.25, 0.5, 2.0])
-    up = np.array([0.3, -1.0, 2.0, 0.5])
+def test_vjp_and_jacobian_agree_with_central_differences_of_f(entry):
+    # away from kinks, where the derivative exists; f'(x) itself is judged by the oracles
+    # (test_numerics.py), the vjp and the Jacobian here against f alone
+    x = np.array([-3.1, -0.7, 0.3, 1.9, 4.2])
+    up = np.array([0.3, -1.0, 2.0, 0.5, -0.25])
+    h = 1e-6
     p = entry.defaults
-    np.testing.assert_array_equal(entry.vjp(x, up, **p), up * entry.derivative(x, **p))
-    jac = entry.jacobian(x, **p)
-    assert jac.shape == (4, 4)
-    np.testing.assert_array_equal(jac, np.diag(entry.derivative(x, **p)))
-    np.testing.assert_array_equal(up @ jac, entry.vjp(x, up, **p))
+    columns = []
+    for j in range(x.size):
+        e = np.zeros_like(x)
+        e[j] = h
+        columns.append((entry(x + e, **p) - entry(x - e, **p)) / (2 * h))
+    fd = np.stack(columns, axis=1)  # fd[i, j] ~ df_i/dx_j
+    np.testing.assert_allclose(entry.jacobian(x, **p), fd, rtol=1e-7, atol=1e-9)
+    np.testing.assert_allclose(entry.vjp(x, up, **p), up @ fd, rtol=1e-7, atol=1e-9)
 
 
 def test_jacobian_needs_1d_input():
     with pytest.raises(ValueError, match="1-D"):
         refimpl.sigmoid.jacobian(np.zeros((2, 2)))
-
-
-@pytest.mark.parametrize("entry", [e for e in ELEMENTWISE if e.declared.smoothness != "discontinuous"],
-                         ids=lambda e: e.name)
-def test_derivative_matches_central_difference(entry):
-    # away from kinks, where the derivative exists
-    x = np.array([-3.1, -0.7, 0.3, 1.9, 4.2])
-    h = 1e-6
-    p = entry.defaults
-    fd = (entry(x + h, **p) - entry(x - h, **p)) / (2 * h)
-    np.testing.assert_allclose(entry.derivative(x, **p), fd, rtol=1e-7, atol=1e-9)
 
 
 # -- kinks ---------------------------------------------------------------------------------------

@@ -98,10 +98,6 @@ def test_no_id_appears_twice_on_a_page(built_site):
     assert not twice, "\n".join(twice)
 
 
-def test_404_page_exists(built_site):
-    assert (built_site / "404.html").exists()
-
-
 def test_nothing_generated_is_committed():
     import subprocess
 
@@ -123,8 +119,6 @@ def test_activation_pages_follow_the_section_order(name):
     text = (root / "docs" / "activations" / f"{name}.md").read_text()
     headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
     assert headings == SECTIONS, f"{name}: sections {headings}"
-    doctests = len(re.findall(r"^\s*>>> ", text, re.MULTILINE))
-    assert doctests >= 2, f"{name}: fewer than two doctests"
 
 
 def test_every_activation_page_is_a_registry_entry():
