@@ -248,7 +248,9 @@ def manifest() -> dict:
             families.append({"family": family, "title": _(title[0].upper() + title[1:]),
                              "pages": pages})
     strings = {"params": _("Parameters of {title}:"), "properties": _("Properties of {title}:"),
-               "frameworks": _("{title} in frameworks:"), "accuracy": _("Accuracy of {title}:")}
+               "frameworks": _("{title} in frameworks:"), "accuracy": _("Accuracy of {title}:"),
+               "redirect_title": _("Redirecting to {title}"),
+               "redirect": _("{name} is documented on {page}.")}
     return {"sections": page_sections.as_manifest(), "families": families, "entries": entries,
             "bibliography": sorted(bibliography.entries()), "strings": strings}
 

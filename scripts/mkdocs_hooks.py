@@ -102,10 +102,14 @@ def _activation_page(markdown: str, page) -> str:
     import activation_pages
 
     figures = {p.stem for p in (GENERATED / "figures").glob("*.md")}
+    cites = page.meta.get("references") or []
+    if not isinstance(cites, list):
+        raise PluginError(f"docs/{page.file.src_uri}: front matter 'references' must be a list of "
+                          f"BibTeX keys, got {cites!r}")
     try:
         return activation_pages.assemble(markdown, f"docs/{page.file.src_uri}",
                                          Path(page.file.src_uri).stem, _manifest, figures=figures,
-                                         cites=page.meta.get("references") or [])
+                                         cites=cites)
     except activation_pages.PageError as err:
         raise PluginError(str(err)) from err
 
@@ -160,9 +164,9 @@ def on_files(files: Files, config, **kwargs) -> Files:
 
 
 REDIRECT = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Redirecting to {title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{head}</title>
 <link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
-</head><body><p>{name} is documented on <a href="{target}">{title}</a>.</p></body></html>
+</head><body><p>{body}</p></body></html>
 """
 
 
@@ -173,8 +177,12 @@ def on_post_build(config, **kwargs) -> None:
         if entry["page"] != name:
             out = Path(config.site_dir) / "activations" / name / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(REDIRECT.format(name=entry["title"], title=entries[entry["page"]]["title"],
-                                           target=f"../{entry['page']}/#{name}"))
+            target, title = f"../{entry['page']}/#{name}", entries[entry["page"]]["title"]
+            strings = _manifest["strings"]
+            out.write_text(REDIRECT.format(
+                lang=config.theme["language"], target=target,
+                head=strings["redirect_title"].format(title=title),
+                body=strings["redirect"].format(name=entry["title"], page=f'<a href="{target}">{title}</a>')))
 
 
 def on_serve(server, config, builder, **kwargs):

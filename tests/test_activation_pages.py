@@ -35,7 +35,8 @@ def manifest():
             "families": [{"family": "classic", "title": "Classic", "pages": ["cube", "other"]}],
             "bibliography": ["a2001", "b2002", "c2003"],
             "strings": {"params": "Parameters of {title}:", "properties": "Properties of {title}:",
-                        "frameworks": "{title} in frameworks:", "accuracy": "Accuracy of {title}:"}}
+                        "frameworks": "{title} in frameworks:", "accuracy": "Accuracy of {title}:",
+                        "redirect_title": "Redirecting to {title}", "redirect": "{name} is on {page}."}}
 
 
 PROSE = {"definition": "The formula.", "derivative": "Its derivative.",
@@ -290,3 +291,21 @@ def test_an_added_activation_gets_its_complete_page_in_the_nav(tmp_path):
     assert "A bent identity" in html                                    # references
     assert "Accuracy not computed" in html or "max error, ulp" in html  # accuracy
     assert "Cite this page" in html
+
+
+def test_the_manifest_lists_every_page_once_families_in_registry_order():
+    import json
+
+    import refimpl
+    from refimpl import tables
+    from refimpl.registry import FAMILIES
+
+    m = json.loads(json.dumps(tables.manifest()))  # what the hook reads: plain JSON
+    listed = [p for f in m["families"] for p in f["pages"]]
+    assert sorted(listed) == sorted({refimpl.get(n).page for n in refimpl.names()})
+    assert len(listed) == len(set(listed))
+    assert [f["family"] for f in m["families"]] == [
+        f for f in FAMILIES if any(refimpl.get(n).family == f for n in refimpl.names())]
+    for f in m["families"]:
+        assert all(refimpl.get(p).family == f["family"] for p in f["pages"]), f["family"]
+    assert [s["id"] for s in m["sections"]] == page_sections.ids()
