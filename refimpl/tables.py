@@ -269,6 +269,43 @@ def atlas(bench: dict | None = None) -> str:
             '<div class="sortable" markdown>\n\n' + table + "\n\n</div>\n" + note)
 
 
+def manifest() -> dict:
+    """What the page generator in the MkDocs process needs, as JSON data: that process must not
+    import refimpl (``mkdocs serve`` would keep a stale registry), so it reads this instead.
+
+    The sections of a page with their titles, the families with their titles and pages (the nav,
+    in registry order: families as ``FAMILIES`` lists them, entries as their family module
+    registers them), every entry's names, page and origin keys, the bibliography's keys (a page
+    may cite more than its entries' origins) and the sentences the generator writes, all through
+    `_()`.
+    """
+    from refimpl import bibliography, page_sections, registry
+    from refimpl.i18n import _
+
+    registered = list(registry._ENTRIES)  # insertion order: the order of register() calls
+    entries = {}
+    for name in registered:
+        e = refimpl.get(name)
+        entries[name] = {"name": name, "title": _(e.title), "family": e.family,
+                         "aliases": list(e.aliases), "page": e.page, "origin": list(e.origin)}
+    families = []
+    for family in registry.FAMILIES:
+        pages = []
+        for name in registered:
+            if entries[name]["family"] == family and entries[name]["page"] not in pages:
+                pages.append(entries[name]["page"])
+        if pages:
+            title = family.replace("/", " / ")
+            families.append({"family": family, "title": _(title[0].upper() + title[1:]),
+                             "pages": pages})
+    strings = {"params": _("Parameters of {title}:"), "properties": _("Properties of {title}:"),
+               "frameworks": _("{title} in frameworks:"), "accuracy": _("Accuracy of {title}:"),
+               "redirect_title": _("Redirecting to {title}"),
+               "redirect": _("{name} is documented on {page}.")}
+    return {"sections": page_sections.as_manifest(), "families": families, "entries": entries,
+            "bibliography": sorted(bibliography.entries()), "strings": strings}
+
+
 def _write(path: Path, text: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.read_text() == text:
@@ -301,6 +338,7 @@ def build(out: Path, data_dir: Path | None = None, bench_file: Path | None = Non
         bench = json.loads(Path(bench_file).read_text())
     count += _write(out / "atlas.md", atlas(bench))
     count += _write(out / "accuracy-comparison.md", accuracy_comparison(results))
+    count += _write(out / "manifest.json", json.dumps(manifest(), indent=1, ensure_ascii=False) + "\n")
     from refimpl import bibliography
 
     for key in bibliography.entries():

@@ -1,4 +1,4 @@
-"""MkDocs glue: run refimpl's pages stage and add what it made to the build. Nothing else.
+"""MkDocs hooks: run refimpl's pages stage, and build the pages and the nav from what it made.
 
 - Before each build: ``python -m refimpl.figures`` and ``python -m refimpl.tables`` in
   subprocesses (a hook module is not re-imported during ``mkdocs serve``; a subprocess sees every
@@ -6,12 +6,19 @@
   They are skipped when nothing they read has changed since they last succeeded (a digest of
   refimpl/, the data stage's results, the benchmark results and the locked dependencies).
 - The figures and MathJax (from its pinned package) join the site as generated files.
+- The activation families and their pages join the nav where mkdocs.yml says ``activations/*.md``,
+  and every activation page is assembled from its prose and the generated parts
+  (scripts/activation_pages.py), both from the stage's manifest (tables/manifest.json): this
+  process never imports refimpl, so it cannot hold a stale registry.
+- Every page gets the glossary links, the "Cite this page" box and a "report an error" link.
+- Entries documented on another entry's page get a redirect at their own slug.
 - ``mkdocs serve`` also watches refimpl/, so an edit there rebuilds the site.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -25,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "generated")
 DATA = ROOT / "build" / "data"
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
+ACTIVATIONS_NAV = "activations/*.md"  # the nav item that stands for the families and their pages
+_manifest: dict = {}  # the pages stage's manifest, read once per build in on_files
 
 
 def _stages(*commands: tuple[str, ...]) -> None:
@@ -74,16 +83,50 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
-    """The first use of each glossary term links to it (scripts/glossary_links.py), and every
-    page ends with its "Cite this page" box (scripts/citation.py, from CITATION.cff)."""
+    """An activation page is assembled from its prose and the generated parts; then the first
+    use of each glossary term links to it (scripts/glossary_links.py), and every page ends with
+    its "Cite this page" box (scripts/citation.py, from CITATION.cff)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import citation
     import glossary_links
 
+    if page.file.src_uri.startswith("activations/"):
+        markdown = _activation_page(markdown, page)
     markdown = glossary_links.link_first_uses(markdown, page.file.src_uri)
     url = config.site_url.rstrip("/") + "/" + page.url
     title = page.title or config.site_name
     return markdown + citation.box(title, url) + _report_link(title, url, config)
+
+
+def _activation_page(markdown: str, page) -> str:
+    import activation_pages
+
+    figures = {p.stem for p in (GENERATED / "figures").glob("*.md")}
+    cites = page.meta.get("references") or []
+    if not isinstance(cites, list):
+        raise PluginError(f"docs/{page.file.src_uri}: front matter 'references' must be a list of "
+                          f"BibTeX keys, got {cites!r}")
+    try:
+        return activation_pages.assemble(markdown, f"docs/{page.file.src_uri}",
+                                         Path(page.file.src_uri).stem, _manifest, figures=figures,
+                                         cites=cites)
+    except activation_pages.PageError as err:
+        raise PluginError(str(err)) from err
+
+
+def _activation_nav(config) -> None:
+    """Replace the ``activations/*.md`` item of the nav by one section per family, its pages in
+    registry order, titles from the manifest (through `_()` there)."""
+    _manifest.clear()
+    _manifest.update(json.loads((GENERATED / "tables" / "manifest.json").read_text()))
+    entries = _manifest["entries"]
+    families = [{f["title"]: [{entries[p]["title"]: f"activations/{p}.md"} for p in f["pages"]]}
+                for f in _manifest["families"]]
+    if config.nav is None or ACTIVATIONS_NAV not in config.nav:
+        raise PluginError(f"mkdocs.yml: the nav has no top-level item {ACTIVATIONS_NAV!r}, "
+                          "where the activation families go")
+    i = config.nav.index(ACTIVATIONS_NAV)
+    config.nav[i:i + 1] = families
 
 
 def _report_link(title: str, url: str, config) -> str:
@@ -107,6 +150,7 @@ def _mathjax_root() -> Path:
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
+    _activation_nav(config)
     for svg in sorted((GENERATED / "figures").glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     root = _mathjax_root()
@@ -120,23 +164,25 @@ def on_files(files: Files, config, **kwargs) -> Files:
 
 
 REDIRECT = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Redirecting to {title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{head}</title>
 <link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
-</head><body><p>{name} is documented on <a href="{target}">{title}</a>.</p></body></html>
+</head><body><p>{body}</p></body></html>
 """
 
 
 def on_post_build(config, **kwargs) -> None:
     """Every entry keeps its slug: one documented on another entry's page redirects there."""
-    import refimpl
-
-    for name in refimpl.names():
-        entry = refimpl.get(name)
-        if entry.page != name:
+    entries = _manifest["entries"]
+    for name, entry in entries.items():
+        if entry["page"] != name:
             out = Path(config.site_dir) / "activations" / name / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(REDIRECT.format(name=entry.title, title=refimpl.get(entry.page).title,
-                                           target=f"../{entry.page}/#{name}"))
+            target, title = f"../{entry['page']}/#{name}", entries[entry["page"]]["title"]
+            strings = _manifest["strings"]
+            out.write_text(REDIRECT.format(
+                lang=config.theme["language"], target=target,
+                head=strings["redirect_title"].format(title=title),
+                body=strings["redirect"].format(name=entry["title"], page=f'<a href="{target}">{title}</a>')))
 
 
 def on_serve(server, config, builder, **kwargs):
