@@ -38,9 +38,10 @@ def assert_signature(function, expected: str, patched_by: str) -> None:
 
 def assert_called_by_name(caller, name: str, patched_by: str) -> None:
     """`caller` looks `name` up at each call (in its globals), so replacing it there takes effect."""
+    where = f"{caller.__module__.replace('._pristine_', '.')}.{caller.__qualname__}"
     assert name in caller.__code__.co_names, (
-        f"{caller.__module__.replace('._pristine_', '.')}.{caller.__qualname__} no longer calls {name} by name: {patched_by}'s "
-        "replacement would be ignored; revisit that patch")
+        f"{where} no longer calls {name} by name: {patched_by}'s replacement would be ignored; "
+        "revisit that patch")
 
 
 # --- scripts/print_page_hooks.py --------------------------------------------------------------
