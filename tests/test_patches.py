@@ -52,6 +52,14 @@ def test_print_site_update_anchor_ids():
     assert_signature(urls.get_page_key, "(page_url)", "scripts/print_page_hooks.py (it reads page keys)")
 
 
+# --- scripts/build_speedups.py ---------------------------------------------------------------
+def test_material_search_index_add_entry_from_context():
+    search = pristine("material.plugins.search.plugin")
+    assert_signature(search.SearchIndex.add_entry_from_context, "(self, page)", "scripts/build_speedups.py")
+    assert_called_by_name(search.SearchPlugin.on_page_context, "add_entry_from_context",
+                          "scripts/build_speedups.py")
+
+
 # --- conftest.py (root) -----------------------------------------------------------------------
 def test_xdist_loadfile_split_scope():
     from xdist.scheduler import LoadFileScheduling, LoadScopeScheduling
@@ -99,6 +107,7 @@ def test_mkdocs_page_present_anchor_ids():
 
 
 @pytest.mark.parametrize("name, bound", [("mkdocs-print-site-plugin", "<3"), ("pytest-xdist", "<4"),
+                                         ("mkdocs-material", "<10"),
                                          ("nbconvert", "<8"), ("mkdocs-jupyter", "<0.27"),
                                          ("mkdocs", "==1.6.1")])
 def test_every_patched_package_has_an_upper_bound(name, bound):
