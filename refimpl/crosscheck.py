@@ -80,8 +80,8 @@ class Default:
     """A framework default read by its ``Framework.defaults`` expression, beside refimpl's."""
 
     param: str
-    theirs: float
-    ours: float | None  # None: refimpl has no default for it
+    theirs: int | float
+    ours: int | float | None  # None: refimpl has no default for it
 
     @property
     def same(self) -> bool:
@@ -193,9 +193,14 @@ def divergences(theirs: np.ndarray, ours: np.ndarray, x: np.ndarray, label: str)
 def read_defaults(entry: Entry, backend: Backend) -> list[Default]:
     """Each ``Framework.defaults`` expression's value, beside refimpl's default."""
     spelling = _spelling(entry, backend, "read_defaults")
-    return [Default(param, float(eval(expr, dict(backend.namespace))),  # noqa: S307
-                    None if entry.defaults.get(param) is None else float(entry.defaults[param]))
+    return [Default(param, _number(eval(expr, dict(backend.namespace))),  # noqa: S307
+                    None if entry.defaults.get(param) is None else _number(entry.defaults[param]))
             for param, expr in spelling.defaults.items()]
+
+
+def _number(value: Any) -> int | float:
+    """An axis stays an int; anything else (a framework scalar too) becomes a float."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else float(value)
 
 
 def check(entry: Entry, backend: Backend) -> Result:
