@@ -7,6 +7,7 @@ are the longest file by far, so they are spread over both workers one by one (be
 """
 
 from sybil import Sybil
+from xdist.scheduler import LoadFileScheduling
 
 from scripts.page_code import PageCodeParser
 
@@ -16,15 +17,21 @@ pytest_collect_file = Sybil(parsers=[PageCodeParser()], patterns=["*.md"],
 SPREAD = "tests/test_browser.py::"
 
 
-def pytest_xdist_make_scheduler(config, log):
-    # (--dist loadgroup would say this with marks, but xdist 3.8 cannot set the group on
-    # pytest 9's node ids.)
+# A patch: it overrides xdist's private LoadFileScheduling._split_scope (tests/test_patches.py
+# fails if that name or its signature changes; pyproject.toml bounds pytest-xdist below 4).
+# Why: no public way gives "files whole, these tests one by one" with the locked versions.
+# - `--dist loadgroup` with xdist_group marks would say it, but xdist 3.8 (the newest) records
+#   the group by assigning item._nodeid, which pytest 9.2 no longer reads (nodeid comes from
+#   item._id): the marks are silently ignored (checked: two tests of one group ran on two workers).
+# - `--dist loadscope` splits by class: the browser tests would have to become one class each.
+# - Splitting tests/test_browser.py into files would spread it by file, not by test.
+# Move to loadgroup marks when an xdist release sets the group through a public pytest API.
+class FilesExceptBrowserTests(LoadFileScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        return nodeid if nodeid.startswith(SPREAD) else super()._split_scope(nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):  # a documented xdist hook
     if config.getvalue("dist") != "loadfile":
         return None
-    from xdist.scheduler import LoadFileScheduling
-
-    class FilesExceptBrowserTests(LoadFileScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return nodeid if nodeid.startswith(SPREAD) else super()._split_scope(nodeid)
-
     return FilesExceptBrowserTests(config, log)

@@ -119,11 +119,36 @@ def test_cached_search_entries_equal_the_plugins_own(speedups):
     assert [e["location"] for e in fresh.entries] == ["activations/relu/", "activations/relu/#definition"]
 
 
+OPTIONS = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "jieba_dict": None,
+           "jieba_dict_user": None}
+
+
 @pytest.mark.parametrize("change", [{"content": HTML.replace("rectifier", "ramp")}, {"title": "Rectifier"},
                                     {"meta": {"search": {"boost": 3}}}])
 def test_search_key_follows_what_the_index_reads(speedups, change):
     base = dict(content=HTML, title="ReLU", meta={})
-    assert speedups.search_key(_page(**{**base, **change})) != speedups.search_key(_page(**base))
+    assert speedups.search_key(_page(**{**base, **change}), OPTIONS) != speedups.search_key(_page(**base), OPTIONS)
+
+
+def test_search_key_follows_the_search_options_and_jieba(speedups, tmp_path, monkeypatch):
+    page = _page(HTML)
+    keys = {speedups.search_key(page, OPTIONS)}
+    keys.add(speedups.search_key(page, {**OPTIONS, "lang": ["zh"]}))
+    words = tmp_path / "dict.txt"
+    words.write_text("激活函数 10 n\n")
+    with_dict = {**OPTIONS, "jieba_dict_user": str(words)}
+    keys.add(speedups.search_key(page, with_dict))
+    words.write_text("激活 10 n\n")  # the same option, another dictionary
+    speedups.on_pre_build(None)  # keys are kept for one build
+    keys.add(speedups.search_key(page, with_dict))
+    # jieba present (the Chinese edition installs it) or absent, and its version
+    monkeypatch.setattr(speedups.material_search, "jieba", object())
+    speedups.on_pre_build(None)
+    keys.add(speedups.search_key(page, OPTIONS))
+    monkeypatch.setattr(speedups, "_version", lambda name: "9.9" if name == "jieba" else "1.0")
+    speedups.on_pre_build(None)
+    keys.add(speedups.search_key(page, OPTIONS))
+    assert len(keys) == 6
 
 
 def test_search_entries_no_page_used_are_dropped_after_the_build(speedups):
@@ -136,4 +161,4 @@ def test_search_entries_no_page_used_are_dropped_after_the_build(speedups):
     speedups.on_pre_build(None)  # the next build: only the page as it is now
     SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML))
     speedups.on_post_build(None)
-    assert [p.name for p in speedups.SEARCH_CACHE.glob("*.json")] == [f"{speedups.search_key(_page(HTML))}.json"]
+    assert [p.name for p in speedups.SEARCH_CACHE.glob("*.json")] == [f"{speedups.search_key(_page(HTML), {})}.json"]

@@ -1,8 +1,10 @@
 """scripts/print_page_hooks.py: the glue that keeps the whole-reference print page's links working.
-(The built print page itself is crawled by tests/test_site.py.)"""
+(The built print page itself is crawled by tests/test_site.py; tests/test_patches.py guards the
+plugin function it replaces.)"""
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -43,3 +45,33 @@ def test_links_to_pages_left_out_go_to_those_pages(hooks):
     assert 'href="../notebooks/sigmoid-saturation/"' in fixed
     assert 'href="../notebooks/sigmoid-saturation/#setup"' in fixed
     assert 'href="#activations-relu-missing"' in fixed  # the crawl reports it
+
+
+def _nav(*urls):
+    return SimpleNamespace(pages=[SimpleNamespace(url=url) for url in urls])
+
+
+def test_the_written_print_page_is_rewritten_after_the_plugin_writes_it(hooks, tmp_path):
+    from mkdocs.plugins import BasePlugin, PluginCollection
+
+    page = tmp_path / "print_page" / "index.html"
+
+    class PrintSite(BasePlugin):  # stands in for mkdocs-print-site-plugin: writes the page
+        def on_post_build(self, config, **kwargs):
+            page.parent.mkdir(exist_ok=True)
+            page.write_text('<section class="print-page" id="activations-relu">'
+                            '<a href="#notebooks-dead-units-setup">the notebook</a></section>')
+
+    plugins = PluginCollection()
+    plugins["print_page_hooks"] = hooks  # registered first, as if listed first: the priority decides
+    plugins["print-site"] = PrintSite()
+    plugins.on_nav(_nav("activations/relu/", "notebooks/dead-units/", "print_page/"), config=None, files=None)
+    plugins.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    assert 'href="../notebooks/dead-units/#setup"' in page.read_text(encoding="utf-8")
+
+
+def test_a_missing_print_page_is_an_error_naming_the_hook(hooks, tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="print_page_hooks.on_post_build: no print page"):
+        hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
