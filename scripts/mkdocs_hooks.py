@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parent.parent
 # REFIMPL_GENERATED moves the pages stage's output (parallel test workers each build their own)
 GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "generated")
-DATA = ROOT / "build" / "data"
+# REFIMPL_DATA moves the data stage's results (as in refimpl.data)
+DATA = Path(os.environ.get("REFIMPL_DATA") or ROOT / "build" / "data")
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
 
 
