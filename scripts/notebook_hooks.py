@@ -41,8 +41,10 @@ import logging
 import os
 import posixpath
 import re
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,14 +78,55 @@ def on_config(config, **kwargs):
 
 
 # 1. The notebook stage, in a subprocess: its workers fork, which a process with threads
-# (mkdocs serve) must not do. Started only when a notebook is stale: the keys are cheap.
-def _execute(sources: list[Path]) -> None:
-    if not notebook_stage.stale(sources, EXECUTED):
-        return
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "notebook_stage.py"), "--out", str(EXECUTED),
-                           *map(str, sources)], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise PluginError(proc.stderr.strip() or proc.stdout.strip())
+# (mkdocs serve) must not do. Started before the figure and table stages (mkdocs_hooks.py), so that
+# it runs beside them: they do not read each other's output. Only when a notebook is stale: the
+# keys are cheap to check.
+_stage: tuple[subprocess.Popen, list[Path], object] | None = None
+
+
+def _sources(config) -> list[Path]:
+    """The notebooks mkdocs-jupyter will include: its `include` patterns, as it matches them."""
+    patterns = [p for p in config.plugins[PLUGIN].config["include"] if p.endswith(".py")]
+    return sorted(p for p in Path(config.docs_dir).rglob("*.py") if any(p.match(pat) for pat in patterns))
+
+
+def _start(sources: list[Path]) -> None:
+    global _stage
+    if sources and notebook_stage.stale(sources, EXECUTED):
+        log_file = tempfile.TemporaryFile("w+")
+        proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "notebook_stage.py"),
+                                 "--out", str(EXECUTED), *map(str, sources)],
+                                stdout=log_file, stderr=subprocess.STDOUT, text=True,
+                                start_new_session=True)
+        _stage = (proc, sources, log_file)
+
+
+def _finish() -> list[Path]:
+    """Wait for the stage started by _start; fail naming the notebook; return what it executed."""
+    global _stage
+    if _stage is None:
+        return []
+    (proc, sources, log_file), _stage = _stage, None
+    with log_file:
+        if proc.wait() != 0:
+            log_file.seek(0)
+            raise PluginError(log_file.read().strip())
+    return sources
+
+
+@event_priority(100)
+def on_pre_build(config, **kwargs) -> None:
+    _start(_sources(config))
+
+
+def on_build_error(error, **kwargs) -> None:
+    """Another step failed: stop the stage, its workers and their kernels (one session)."""
+    global _stage
+    if _stage is not None:
+        (proc, _, log_file), _stage = _stage, None
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+        log_file.close()
 
 
 # 3. The .ipynb download, one per notebook page (the plugin wraps those files in NotebookFile).
@@ -107,7 +150,9 @@ def _stylesheet_source(name: str) -> str:
 def on_files(files: Files, config, **kwargs) -> Files:
     notebooks = [f for f in files if _is_notebook(f)]
     sources = [Path(f.abs_src_path) for f in notebooks]
-    _execute(sources)
+    started = _finish()
+    _start([s for s in sources if s not in started])  # none, unless a plugin added notebooks
+    _finish()
     _ipynb.clear()
     for file, source in zip(notebooks, sources):
         # The page renders the executed copy; its src_uri (nav, links, URL) stays the .py's.
