@@ -58,7 +58,8 @@ def stage_inputs(root: Path = ROOT, data: Path = DATA) -> str:
     files = [root / "requirements.lock", *(root / "refimpl").rglob("*"), *data.rglob("*"),
              *(root / "build" / "bench").rglob("*")]
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
-        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        base = data if path.is_relative_to(data) else root  # REFIMPL_DATA may lie outside root
+        h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

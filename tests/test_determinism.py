@@ -40,8 +40,9 @@ def differing(a: Path, b: Path) -> list[str]:
 
 def test_two_clean_builds_are_identical(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
-    for proc in [clean_build(one), clean_build(two)]:
-        out, _ = proc.communicate()
+    procs = [clean_build(one), clean_build(two)]
+    outputs = [proc.communicate()[0] for proc in procs]
+    for proc, out in zip(procs, outputs):
         assert proc.returncode == 0, f"a clean build failed:\n{out[-4000:]}"
     data = differing(one / "data", two / "data")
     assert sorted(p.name for p in (one / "data").glob("*.json")), "the data stage wrote nothing"
