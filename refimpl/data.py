@@ -2,6 +2,8 @@
 
     python -m refimpl.data [--out DIR] [--only NAME ...]
 
+DIR defaults to $REFIMPL_DATA, else build/data.
+
 Each result is a function named in RESULTS. Its cache file ``DIR/NAME.json`` holds the value and
 the hash of the code the function imports (refimpl modules, transitively) plus the versions of the
 libraries it measures with; the pages stage reads a result only while that hash still matches, so
@@ -13,13 +15,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from refimpl.codehash import code_hash
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "build" / "data"
+# REFIMPL_DATA moves it (the determinism test runs the stage twice into empty directories)
+DEFAULT_DIR = Path(os.environ.get("REFIMPL_DATA") or Path(__file__).resolve().parent.parent / "build" / "data")
 
 
 def _results() -> dict[str, str]:
@@ -60,6 +64,9 @@ def load(name: str, data_dir: Path = DEFAULT_DIR):
 def get(name: str, data_dir: Path = DEFAULT_DIR):
     """The result, from the cache when it is valid, else computed now and cached: what figures
     and pages use, so they never show a result older than the code."""
+    from refimpl.registry import note_result
+
+    note_result(name)
     value = load(name, data_dir)
     if value is None:
         run(data_dir, only=[name])

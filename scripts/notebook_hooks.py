@@ -1,11 +1,14 @@
 """MkDocs glue for the jupytext notebooks in docs/notebooks/ (rendered by mkdocs-jupyter 0.26.3).
 
-mkdocs-jupyter alone does not fit this site, so this hook:
+The notebooks are executed by our own stage (scripts/notebook_stage.py: two at a time, cached
+under a key of everything they read), and mkdocs-jupyter renders the executed copies with
+``execute: false``. This hook:
 
-1. renders notebook-markdown math as arithmatex does (``<span class="arithmatex">\\(..\\)</span>``),
-   so the one MathJax 3 config serves every page and ``$`` never becomes a global delimiter;
-2. folds a hash of refimpl's sources into mkdocs-jupyter's cache key, whose own key sees only the
-   notebook's bytes: a refimpl edit must re-execute the notebooks;
+1. runs the notebook stage and points each notebook page at the executed copy (its src_uri,
+   hence nav, links and URL, stay the .py's); the stage also writes the math as arithmatex
+   does, so no renderer of nbconvert is replaced;
+2. keeps mkdocs-jupyter's rendering cache in a directory named for requirements.lock: its own
+   key covers the executed notebook's bytes and its options, not the nbconvert that renders it;
 3. adds ``notebooks/NAME.ipynb`` (made by jupytext) and a download button on the page, since
    ``include_source`` would only copy the .py;
 4. cleans each notebook page: drops the MathJax 2 / mermaid / require.js tags nbconvert injects
@@ -16,6 +19,16 @@ mkdocs-jupyter alone does not fit this site, so this hook:
 5. links mkdocs-jupyter's stylesheets (580 KB, the same on every notebook page) as shared files
    instead of inlining them into each page: browsers cache one copy, and each build no longer
    carries 5 MB of CSS through search indexing and page clean-up.
+
+Two assignments to other packages' objects remain, each because no public way exists (mkdocs
+is pinned ==1.6.1 and mkdocs-jupyter <0.27 in pyproject.toml; tests/test_notebooks.py fails fast
+with a message naming this file if either name changes):
+- ``file.abs_src_path`` of mkdocs-jupyter's NotebookFile (1): the wrapper computes its own from
+  the docs directory and offers no option to render another file under a page's src_uri, and
+  the .py's src_uri must stay (pages link to notebooks/NAME.py);
+- ``page.present_anchor_ids`` (4): MkDocs fills it while rendering Markdown, and mkdocs-jupyter
+  replaces ``render`` for notebook pages, so without it MkDocs skips checking links to their
+  anchors.
 """
 
 from __future__ import annotations
@@ -25,91 +38,107 @@ import hashlib
 import html
 import itertools
 import logging
+import os
 import posixpath
 import re
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jupytext
 import mkdocs_jupyter.plugin as mkdocs_jupyter_plugin
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from nbconvert.filters.markdown_mistune import IPythonRenderer
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 ROOT = Path(__file__).resolve().parent.parent
-REFIMPL = ROOT / "refimpl"
+sys.path.insert(0, str(ROOT / "scripts"))
+import notebook_stage  # noqa: E402
+
 PLUGIN = "mkdocs-jupyter"
-# Part of the cache key: bump it when the rendering below changes, so cached pages are redone.
-RENDER_VERSION = "arithmatex-1"
-
-
-# 1. Math: the markup pymdownx.arithmatex (generic: true) writes. Display math stays a span:
-# nbconvert renders it inside a <p>, where a div is not allowed.
-def _inline_math(self, body: str) -> str:
-    return f'<span class="arithmatex">\\({self.escape_html(body)}\\)</span>'
-
-
-def _block_math(self, body: str) -> str:
-    return f'<span class="arithmatex">\\[{self.escape_html(body)}\\]</span>'
-
-
-def _latex_environment(self, name: str, body: str) -> str:
-    name, body = self.escape_html(name), self.escape_html(body)
-    return f'<span class="arithmatex">\\[\\begin{{{name}}}{body}\\end{{{name}}}\\]</span>'
-
-
-IPythonRenderer.inline_math = _inline_math
-IPythonRenderer.block_math = _block_math
-IPythonRenderer.latex_environment = _latex_environment
-
-
-# 2. Cache key. _compute_cache_key is private: fail loudly if an upgrade renames it, rather than
-# silently serving pages computed by an older refimpl.
-if not callable(getattr(mkdocs_jupyter_plugin, "_compute_cache_key", None)):
-    raise RuntimeError("mkdocs-jupyter no longer has _compute_cache_key: revisit scripts/notebook_hooks.py")
-# __wrapped__: loading this file twice in one process (tests) must not wrap the wrapper.
-_plugin_cache_key = getattr(mkdocs_jupyter_plugin._compute_cache_key, "__wrapped__",
-                            mkdocs_jupyter_plugin._compute_cache_key)
-
-
-def source_digest(root: Path) -> str:
-    """sha256 over the path and bytes of every root/**/*.py, read afresh (serve rebuilds too)."""
-    h = hashlib.sha256(RENDER_VERSION.encode())
-    for path in sorted(root.rglob("*.py")):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-def cache_key(nb_path, config, exec_nb) -> str:
-    own = _plugin_cache_key(nb_path, config, exec_nb)
-    return hashlib.sha256(f"{own}|{source_digest(REFIMPL)}".encode()).hexdigest()
-
-
-cache_key.__wrapped__ = _plugin_cache_key
-# The plugin looks the name up in its module at each page, so replacing it there is enough.
-mkdocs_jupyter_plugin._compute_cache_key = cache_key
+# REFIMPL_GENERATED moves the pages stage's output (parallel test workers each build their own)
+GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "generated")
+EXECUTED = GENERATED / "notebooks"
 
 
 def on_config(config, **kwargs):
-    # The plugin resolves cache_dir against the working directory; make it the project's.
     options = config.plugins[PLUGIN].config
-    options["cache_dir"] = str(Path(config.config_file_path).parent / options["cache_dir"])
+    if options["execute"]:
+        raise PluginError(f"{PLUGIN}: set execute: false; scripts/notebook_stage.py executes the notebooks")
+    # The plugin resolves cache_dir against the working directory; make it the project's, and
+    # one directory per requirements.lock (2. above).
+    lock = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()[:16]
+    options["cache_dir"] = str(Path(config.config_file_path).parent / options["cache_dir"] / lock)
     return config
+
+
+# 1. The notebook stage, in a subprocess: its workers fork, which a process with threads
+# (mkdocs serve) must not do. Started before the figure and table stages (mkdocs_hooks.py), so that
+# it runs beside them: they do not read each other's output. Only when a notebook is stale: the
+# keys are cheap to check.
+_stage: tuple[subprocess.Popen, list[Path], object] | None = None
+
+
+def _sources(config) -> list[Path]:
+    """The notebooks mkdocs-jupyter will include: its `include` patterns, as it matches them."""
+    patterns = [p for p in config.plugins[PLUGIN].config["include"] if p.endswith(".py")]
+    return sorted(p for p in Path(config.docs_dir).rglob("*.py") if any(p.match(pat) for pat in patterns))
+
+
+def _start(sources: list[Path]) -> None:
+    global _stage
+    if sources and notebook_stage.stale(sources, EXECUTED):
+        log_file = tempfile.TemporaryFile("w+")
+        proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "notebook_stage.py"),
+                                 "--out", str(EXECUTED), *map(str, sources)],
+                                stdout=log_file, stderr=subprocess.STDOUT, text=True,
+                                start_new_session=True)
+        _stage = (proc, sources, log_file)
+
+
+def _finish() -> list[Path]:
+    """Wait for the stage started by _start; fail naming the notebook; return what it executed."""
+    global _stage
+    if _stage is None:
+        return []
+    (proc, sources, log_file), _stage = _stage, None
+    with log_file:
+        if proc.wait() != 0:
+            log_file.seek(0)
+            raise PluginError(log_file.read().strip())
+    return sources
+
+
+@event_priority(100)
+def on_pre_build(config, **kwargs) -> None:
+    _start(_sources(config))
+
+
+def on_build_error(error, **kwargs) -> None:
+    """Another step failed: stop the stage, its workers and their kernels (one session)."""
+    global _stage
+    if _stage is not None:
+        (proc, _, log_file), _stage = _stage, None
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+        log_file.close()
 
 
 # 3. The .ipynb download, one per notebook page (the plugin wraps those files in NotebookFile).
 _ipynb: dict[str, File] = {}
 
-
-def _is_notebook(file: File) -> bool:
-    return isinstance(file, mkdocs_jupyter_plugin.NotebookFile)
-
-
 # 5. The stylesheets nbconvert inlines with resources.include_css (mkdocs-jupyter's template).
 STYLESHEETS = ("index.css", "theme-light.css")
 _css: dict[str, File] = {}
+
+
+def _is_notebook(file: File) -> bool:
+    return isinstance(file, mkdocs_jupyter_plugin.NotebookFile)
 
 
 @functools.cache
@@ -117,22 +146,35 @@ def _stylesheet_source(name: str) -> str:
     return (Path(mkdocs_jupyter_plugin.__file__).parent / "templates" / "mkdocs_html" / "assets" / name).read_text()
 
 
+@event_priority(-50)  # after mkdocs-jupyter's on_files, which wraps each source in a NotebookFile
 def on_files(files: Files, config, **kwargs) -> Files:
+    notebooks = [f for f in files if _is_notebook(f)]
+    sources = [Path(f.abs_src_path) for f in notebooks]
+    started = _finish()
+    _start([s for s in sources if s not in started])  # none, unless a plugin added notebooks
+    _finish()
     _ipynb.clear()
+    for file, source in zip(notebooks, sources):
+        # The page renders the executed copy; its src_uri (nav, links, URL) stays the .py's.
+        # The wrapper's abs_src_path is what mkdocs-jupyter reads the notebook from.
+        file.abs_src_path = str(EXECUTED / f"{source.stem}.ipynb")
+        _ipynb[file.src_uri] = _download(file.src_uri, source, config)
+        files.append(_ipynb[file.src_uri])
     for name in STYLESHEETS:
         _css[name] = File.generated(config, f"assets/stylesheets/jupyter/{name}", content=_stylesheet_source(name))
         files.append(_css[name])
-    for file in list(files):
-        if _is_notebook(file):
-            nb = jupytext.read(file.abs_src_path)
-            for i, cell in enumerate(nb.cells):  # jupytext's ids are random: keep the file reproducible
-                cell.id = f"cell-{i}"
-            uri = posixpath.splitext(file.src_uri)[0] + ".ipynb"
-            # INCLUDED: exclude_docs drops notebooks/*.ipynb, meant for stray local copies, not this.
-            _ipynb[file.src_uri] = File.generated(config, uri, content=jupytext.writes(nb, fmt="ipynb"),
-                                                  inclusion=InclusionLevel.INCLUDED)
-            files.append(_ipynb[file.src_uri])
     return files
+
+
+def _download(src_uri: str, source: Path, config) -> File:
+    """notebooks/NAME.ipynb: the source as a notebook, for readers to run themselves."""
+    nb = jupytext.read(source)
+    for i, cell in enumerate(nb.cells):  # jupytext's ids are random: keep the file reproducible
+        cell.id = f"cell-{i}"
+    uri = posixpath.splitext(src_uri)[0] + ".ipynb"
+    # INCLUDED: exclude_docs drops notebooks/*.ipynb, meant for stray local copies, not this.
+    return File.generated(config, uri, content=jupytext.writes(nb, fmt="ipynb"),
+                          inclusion=InclusionLevel.INCLUDED)
 
 
 # 4. Page clean-up. The first three patterns match the blocks nbconvert's templates write.
@@ -194,12 +236,6 @@ def on_page_content(content: str, page, config, files: Files, **kwargs) -> str:
     ipynb = _ipynb[src]
     content = (f'<a href="{ipynb.url_relative_to(page.file)}" download class="md-content__button md-icon" '
                f'title="Download the notebook (.ipynb)">{_DOWNLOAD_ICON}</a>\n{content}')
-
-    # jupytext gives cells random ids on every read: number them in order, so two builds of the
-    # same notebook write the same page.
-    order: dict[str, str] = {}
-    content = re.sub(r"cell-id=([0-9a-f]+)",
-                     lambda m: "cell-id=" + order.setdefault(m.group(1), f"cell-{len(order)}"), content)
 
     # Code cells scroll sideways when long: keyboard users must be able to reach them (axe's
     # scrollable-region-focusable), like Material's own code blocks.

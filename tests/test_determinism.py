@@ -1,4 +1,6 @@
-"""Two clean builds of the site are byte-identical, apart from an explicit allowlist."""
+"""Two builds from nothing are byte-identical, apart from an explicit allowlist: the data stage run
+twice into empty directories, and the site built twice from empty generated, notebook, citation
+and data directories. The two runs share no cache, and run side by side (one per core)."""
 
 import filecmp
 import os
@@ -11,14 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST: dict[str, str] = {}
 
 
-def clean_build(site: Path) -> None:
-    """A build from nothing: its own empty directories for generated files and notebook cache."""
-    scratch = site.parent / f"{site.name}-work"
+def clean_build(work: Path) -> subprocess.Popen:
+    """The data stage into an empty directory, then a strict build with its own empty directories
+    for generated files, executed and rendered notebooks, and citations."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
-           "REFIMPL_GENERATED": str(scratch / "generated"),
-           "REFIMPL_JUPYTER_CACHE": str(scratch / "jupyter-cache")}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir",
-                    str(site)], cwd=ROOT, env=env, check=True, capture_output=True)
+           "REFIMPL_DATA": str(work / "data"),
+           "REFIMPL_GENERATED": str(work / "generated"),
+           "REFIMPL_JUPYTER_CACHE": str(work / "jupyter-cache"),
+           "REFIMPL_CITATION_CACHE": str(work / "citations.json")}
+    script = (f"{sys.executable} -m refimpl.data --out {work / 'data'} && "
+              f"{sys.executable} -m mkdocs build --strict --clean --site-dir {work / 'site'}")
+    return subprocess.Popen(["sh", "-c", script], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
 def differing(a: Path, b: Path) -> list[str]:
@@ -33,7 +39,13 @@ def differing(a: Path, b: Path) -> list[str]:
 
 
 def test_two_clean_builds_are_identical(tmp_path):
-    clean_build(tmp_path / "one")
-    clean_build(tmp_path / "two")
-    diff = [f for f in differing(tmp_path / "one", tmp_path / "two") if f not in ALLOWLIST]
+    one, two = tmp_path / "one", tmp_path / "two"
+    procs = [clean_build(one), clean_build(two)]
+    outputs = [proc.communicate()[0] for proc in procs]
+    for proc, out in zip(procs, outputs):
+        assert proc.returncode == 0, f"a clean build failed:\n{out[-4000:]}"
+    data = differing(one / "data", two / "data")
+    assert sorted(p.name for p in (one / "data").glob("*.json")), "the data stage wrote nothing"
+    assert not data, "data-stage results that differ between two runs:\n" + "\n".join(data)
+    diff = [f for f in differing(one / "site", two / "site") if f not in ALLOWLIST]
     assert not diff, "files that differ between two clean builds:\n" + "\n".join(diff)

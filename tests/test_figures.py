@@ -1,14 +1,19 @@
 """The figure and data stages: deterministic output, scheme twins, alt text, caches, failures."""
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import refimpl
 from refimpl import data, figures
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_rendering_is_byte_identical():
@@ -47,7 +52,7 @@ def test_cli_renders_without_mkdocs_and_caches(tmp_path):
     assert "0 drawn" in second.stdout
     # a changed code hash redraws that figure only
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    manifest["tanh"] = "stale"
+    manifest["tanh"]["key"] = "stale"
     (tmp_path / "manifest.json").write_text(json.dumps(manifest))
     third = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert "1 drawn" in third.stdout
@@ -60,13 +65,64 @@ def test_a_failing_figure_fails_with_its_name(tmp_path, monkeypatch):
     monkeypatch.setitem(figures.FIGURES, "broken-one",
                         figures.Figure("broken-one", "x" * 60, broken, ("relu",)))
     with pytest.raises(RuntimeError, match="figure 'broken-one' failed: ZeroDivisionError"):
-        figures.build(tmp_path)
+        figures.build(tmp_path, only=["relu", "broken-one"], workers=1)
+    assert (tmp_path / "relu.svg").exists()  # what was drawn before the failure is kept
 
 
 def test_figure_cache_key_follows_the_code_it_draws():
     relu_key = figures.cache_key(figures.FIGURES["relu"])
     sigmoid_key = figures.cache_key(figures.FIGURES["sigmoid"])
     assert relu_key != sigmoid_key  # different modules: an edit to one leaves the other cached
+
+
+def _figures_in_copy(tmp_path, *only):
+    """Run `python -m refimpl.figures --only ...` on a copy of refimpl in tmp_path."""
+    cmd = [sys.executable, "-m", "refimpl.figures", "--out", str(tmp_path / "out"), "--only", *only]
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    proc = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def test_an_undeclared_entry_that_a_figure_draws_redraws_it(tmp_path):
+    # glu-gates declares the four gated entries but draws sigmoid, silu, gelu and relu; gated.py
+    # imports none of their modules. An edit to the sigmoid's module must redraw it.
+    copy = tmp_path / "refimpl"
+    shutil.copytree(ROOT / "refimpl", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    sigmoid_module = copy / (refimpl.sigmoid.fn.__module__.split(".")[-1] + ".py")
+    assert sigmoid_module.name not in {"gated.py", "rectifiers.py"}
+    assert "classic" not in " ".join(figures.FIGURES["glu-gates"].entries)
+    check = subprocess.run([sys.executable, "-c", "import refimpl; print(refimpl.__file__)"],
+                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+                           capture_output=True, text=True, check=True)
+    assert Path(check.stdout.strip()).parent == copy, "the copy is not the refimpl imported"
+
+    assert "2 drawn" in _figures_in_copy(tmp_path, "glu-gates", "relu")
+    assert "0 drawn, 2 cached" in _figures_in_copy(tmp_path, "glu-gates", "relu")
+    sigmoid_module.write_text(sigmoid_module.read_text() + "\n# an edit\n")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert refimpl.sigmoid.fn.__module__ in manifest["glu-gates"]["modules"]
+    assert "1 drawn, 1 cached" in _figures_in_copy(tmp_path, "glu-gates", "relu")
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["relu"] == manifest["relu"]
+
+
+def test_recording_sees_entries_reached_without_get():
+    from refimpl.registry import recording
+
+    with recording() as uses:
+        refimpl.tanh(0.5)  # a module attribute, not refimpl.get
+        refimpl.relu.derivative(1.0)
+        _ = refimpl.elu.defaults
+    assert uses.modules == {refimpl.tanh.fn.__module__, refimpl.relu.fn.__module__,
+                            refimpl.elu.fn.__module__}
+    with recording() as later:
+        pass
+    assert not later.modules, "recording leaks from one block into the next"
+
+
+def test_a_figure_records_the_results_it_reads():
+    name = next(n for n, spec in figures.FIGURES.items() if spec.results)
+    _, modules, results = figures.draw(name)
+    assert results == sorted(figures.FIGURES[name].results)
 
 
 def test_import_refimpl_is_light():

@@ -82,20 +82,7 @@ def test_the_scheduler_keeps_files_whole_except_the_browser_tests():
     assert scope("tests/test_browser.py::test_b") != scope("tests/test_browser.py::test_a[home]")
 
 
-# --- scripts/notebook_hooks.py (the notebook pipeline's engineer may remove these) ------------
-def test_nbconvert_ipython_renderer_math():
-    renderer = pristine("nbconvert.filters.markdown_mistune").IPythonRenderer
-    assert_signature(renderer.inline_math, "(self, body)", "scripts/notebook_hooks.py")
-    assert_signature(renderer.block_math, "(self, body)", "scripts/notebook_hooks.py")
-    assert_signature(renderer.latex_environment, "(self, name, body)", "scripts/notebook_hooks.py")
-
-
-def test_mkdocs_jupyter_cache_key():
-    plugin = pristine("mkdocs_jupyter.plugin")
-    assert_signature(plugin._compute_cache_key, "(nb_path, config, exec_nb)", "scripts/notebook_hooks.py")
-    assert_called_by_name(plugin.Plugin.on_pre_page, "_compute_cache_key", "scripts/notebook_hooks.py")
-
-
+# --- scripts/notebook_hooks.py (notebooks/abs_src_path: tests/test_notebooks.py) ------------
 def test_mkdocs_page_present_anchor_ids():
     from mkdocs.structure.pages import Page
 
@@ -108,7 +95,7 @@ def test_mkdocs_page_present_anchor_ids():
 
 @pytest.mark.parametrize("name, bound", [("mkdocs-print-site-plugin", "<3"), ("pytest-xdist", "<4"),
                                          ("mkdocs-material", "<10"),
-                                         ("nbconvert", "<8"), ("mkdocs-jupyter", "<0.27"),
+                                         ("mkdocs-jupyter", "<0.27"),
                                          ("mkdocs", "==1.6.1")])
 def test_every_patched_package_has_an_upper_bound(name, bound):
     import tomllib

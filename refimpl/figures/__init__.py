@@ -17,7 +17,9 @@ with Material's ``#only-light`` / ``#only-dark`` so the toggle switches them. Li
 as well as colours, so a figure reads in greyscale and for colour-blind readers (Okabe–Ito hues).
 
 SVG bytes are deterministic: fixed hash salt, no date, text kept as text. A figure is redrawn
-only when the hash of the code it depends on changes (the cache is the output directory).
+only when the hash of what it read changes: the drawing code, the modules of the entries it looked
+up or evaluated and the data-stage results it read, both recorded while it was drawn and kept in
+DIR/manifest.json (the cache is the output directory). Stale figures are drawn on two processes.
 A figure that fails stops the run with its name.
 """
 
@@ -37,7 +39,6 @@ from typing import Callable
 import numpy as np
 
 import refimpl
-from refimpl.codehash import code_hash
 
 # light colour -> dark-scheme colour; lowercase hex as matplotlib writes it
 PALETTE = {
@@ -228,45 +229,110 @@ def markdown(fig_spec: Figure) -> str:
             f"![{alt}](/figures/{fig_spec.name}-dark.svg#only-dark){{ loading=lazy }}\n")
 
 
-def cache_key(fig_spec: Figure) -> str:
-    """Hash of the drawing code (this module and the one defining the figure) and of the
-    refimpl modules of the entries it draws, with their imports."""
+# Modules a drawing imports whose use is recorded instead of hashed whole: importing the package
+# `refimpl` loads every family, and refimpl.data reaches every experiment. The entries and results a
+# figure really uses are recorded while it is drawn (refimpl.registry.recording).
+_RECORDED = {"refimpl", "refimpl.data"}
+# Files that modules read at run time, beside their source.
+_FILES_READ = {"refimpl.bibliography": ("references.bib",)}
+
+
+def _drawing_modules(fig_spec: Figure) -> tuple[list[Path], set[str]]:
+    """The drawing code: this module and the one defining the figure (their sources), and the
+    refimpl modules they import, except those in _RECORDED and the figure modules themselves."""
+    from refimpl.codehash import _direct_imports
+
+    own = {__name__, fig_spec.draw.__module__}
+    sources = sorted({Path(__file__), Path(inspect.getsourcefile(fig_spec.draw))})
+    imported = set().union(*(_direct_imports(m) for m in own))
+    return sources, {m for m in imported if m not in _RECORDED and not m.startswith(__name__)}
+
+
+def cache_key(fig_spec: Figure, modules=(), results=()) -> str:
+    """Hash of everything drawing the figure reads: the drawing code, the refimpl modules of the
+    entries it looked up or evaluated (`modules`, recorded when it was last drawn), the data-stage
+    results it read (`results`), its Markdown (alt text), and matplotlib's and numpy's versions.
+    Code that decides to use another entry is itself in the key, so while the key holds, the
+    recorded lists are complete."""
     import matplotlib
 
-    modules = {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
-    drawing = {Path(__file__), Path(inspect.getsourcefile(fig_spec.draw))}
-    own = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(drawing))).hexdigest()
-    from refimpl import data
+    from refimpl import codehash, data
 
-    results = "|".join(data.key(r) for r in fig_spec.results)
-    return code_hash(*sorted(modules), extra=f"{own}|{matplotlib.__version__}|{results}")
+    sources, imported = _drawing_modules(fig_spec)
+    modules = imported | set(modules) | {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
+    h = hashlib.sha256(markdown(fig_spec).encode())
+    for path in sources:
+        h.update(path.read_bytes())
+    for module in codehash.closure(*modules):
+        for name in _FILES_READ.get(module, ()):
+            h.update(codehash._module_path(module).with_name(name).read_bytes())
+    extra = "|".join([h.hexdigest(), matplotlib.__version__, np.__version__,
+                      *(f"{r}={data.key(r)}" for r in sorted(results))])
+    return codehash.code_hash(*sorted(modules), extra=extra)
 
 
-def build(out: Path, only: list[str] | None = None) -> dict[str, str]:
-    """Render the figures into `out` (only those whose code changed); return name -> status."""
+def draw(name: str) -> tuple[bytes, list[str], list[str]]:
+    """Render one figure, recording what it uses: (light SVG, entry modules, data results).
+    Named, not passed as a Figure, so that a worker process looks it up in its own FIGURES."""
+    from refimpl.registry import recording
+
+    try:
+        with recording() as uses:
+            svg = render(FIGURES[name])
+    except Exception as err:
+        raise RuntimeError(f"figure {name!r} failed: {type(err).__name__}: {err}") from err
+    return svg, sorted(uses.modules), sorted(uses.results)
+
+
+def _draw_all(names: list[str], workers: int):
+    """(name, draw(name)) for each name, on `workers` processes when there is more than one figure.
+    Each figure is drawn alone in a fresh rc_context, so the SVG bytes do not depend on which
+    process drew it or what it drew before."""
+    if workers < 2 or len(names) < 2:
+        yield from ((n, draw(n)) for n in names)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers inherit FIGURES as the parent has it (a test may add one) without importing
+    # matplotlib and every figure module again.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from zip(names, pool.map(draw, names))
+
+
+def build(out: Path, only: list[str] | None = None, workers: int = 2) -> dict[str, str]:
+    """Render the figures into `out` (only those whose inputs changed), on `workers` processes;
+    return name -> status ("drawn" or "cached")."""
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    status = {}
+    status, stale = {}, []
     for name, spec in FIGURES.items():
         if only and name not in only:
             continue
-        key = cache_key(spec)
-        files = [out / f"{name}.svg", out / f"{name}-dark.svg", out / f"{name}.md"]
-        if manifest.get(name) == key and all(f.exists() for f in files):
+        record = manifest.get(name)
+        if (isinstance(record, dict) and all((out / f).exists() for f in _files(name))
+                and record.get("key") == cache_key(spec, record["modules"], record["results"])):
             status[name] = "cached"
-            continue
-        try:
-            svg = render(spec)
-        except Exception as err:
-            raise RuntimeError(f"figure {name!r} failed: {type(err).__name__}: {err}") from err
-        files[0].write_bytes(svg)
-        files[1].write_bytes(to_dark(svg))
-        files[2].write_text(markdown(spec))
-        manifest[name] = key
-        status[name] = "drawn"
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
-    return status
+        else:
+            stale.append(name)
+    try:
+        for name, (svg, modules, results) in _draw_all(stale, workers):
+            (out / f"{name}.svg").write_bytes(svg)
+            (out / f"{name}-dark.svg").write_bytes(to_dark(svg))
+            (out / f"{name}.md").write_text(markdown(FIGURES[name]))
+            manifest[name] = {"key": cache_key(FIGURES[name], modules, results),
+                              "modules": modules, "results": results}
+            status[name] = "drawn"
+    finally:  # what was drawn stays cached when another figure fails
+        manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    return {name: status[name] for name in FIGURES if name in status}
+
+
+def _files(name: str) -> tuple[str, str, str]:
+    return f"{name}.svg", f"{name}-dark.svg", f"{name}.md"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,12 +340,13 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--only", nargs="*", help="figure names to render")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     args = parser.parse_args(argv)
     unknown = set(args.only or ()) - set(FIGURES)
     if unknown:
         parser.error(f"unknown figure(s): {sorted(unknown)}")
     try:
-        status = build(args.out, args.only)
+        status = build(args.out, args.only, args.jobs)
     except RuntimeError as err:
         print(f"refimpl.figures: {err}", file=sys.stderr)
         return 1
