@@ -46,13 +46,13 @@ def rate(holds) -> Rate:
 
 
 def meets(measured: Rate, spec: dict) -> bool:
-    """Whether a measured rate meets a claim's margin: ``at_least`` (the statement is usually
-    true) or ``at_most`` (it is true on no more than that fraction of seeds)."""
-    if "at_least" in spec:
-        return measured.fraction >= spec["at_least"]
-    if "at_most" in spec:
-        return measured.fraction <= spec["at_most"]
-    raise ValueError(f"meets: a claim needs 'at_least' or 'at_most', got {sorted(spec)}")
+    """Whether a measured rate meets a claim's margin: ``at_least`` (the statement is true on at
+    least that fraction of seeds), ``at_most`` (on no more than that fraction), or both (a tie:
+    neither side wins on most seeds)."""
+    if "at_least" not in spec and "at_most" not in spec:
+        raise ValueError(f"meets: a claim needs 'at_least' or 'at_most', got {sorted(spec)}")
+    return (measured.fraction >= spec.get("at_least", 0.0)
+            and measured.fraction <= spec.get("at_most", 1.0))
 
 
 def quartiles(values) -> tuple[float, float, float]:

@@ -1,16 +1,18 @@
 """Vanishing and exploding gradients at initialisation, measured layer by layer.
 
-Claim: with the initialisation matched to the activation, the gradient that reaches the first
-hidden layer of a ReLU (He) or SELU (LeCun normal) network stays within a modest factor from depth
-2 to depth 50, while that of a sigmoid network (Xavier) shrinks by orders of magnitude; with a
-mismatched initialisation (ReLU or GELU with Xavier, tanh or SELU with He) it shrinks or grows
-geometrically, by a roughly constant factor per layer.
+Claims (``CLAIMS``, each a rate over seeds): with the initialisation matched to the activation,
+the gradient that reaches the first hidden layer of a ReLU (He) or SELU (LeCun normal) network
+stays within a modest factor from depth 2 to depth 50 on most seeds (not all), while that of a
+sigmoid network (Xavier) shrinks by orders of magnitude; GELU with He loses most of it in the
+median; with a mismatched initialisation (ReLU or GELU with Xavier, tanh or SELU with He) it
+shrinks or grows geometrically, by a roughly constant factor per layer.
 
-Setup: an MLP (refimpl.experiments.mlp.MLP) with ``depth`` hidden layers of width 64, input and
+Setup: an MLP (as refimpl.experiments.mlp.MLP builds it) with ``depth`` hidden layers of width 64, input and
 output width 64, zero biases; a batch of 64 standard-normal inputs; backpropagation of a random
 standard-normal upstream gradient d loss / d output (the loss L = sum(G * output) for a fixed random
 G). Measured: the Frobenius norm of d L / d z over the batch at each hidden pre-activation z. Depths
-2, 5, 10, 20, 50; five seeds. For square layers (fan_in = fan_out), Xavier's variance
+2, 5, 10, 20, 50; the page's seeds 0–49, the tests' held-out seeds 1000–1029, pushed
+through together as stacks of arrays. For square layers (fan_in = fan_out), Xavier's variance
 2 / (fan_in + fan_out) equals LeCun's 1 / fan_in, so SELU's mismatched case is He (twice the
 variance), not Xavier.
 
