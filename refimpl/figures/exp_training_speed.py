@@ -45,8 +45,9 @@ def draw_sweep(ax, result: dict) -> None:
     rates = np.array(result["learning_rates"])
     for i, a in enumerate([*result["activations"], "linear"]):
         loss = np.array([final_loss(result, a, lr) for lr in rates])  # (rate, seed)
-        lo, med, hi = np.percentile(loss, [25, 50, 75], axis=1)
-        shown = np.isfinite(med)
+        with np.errstate(invalid="ignore"):  # a quartile between two diverged runs: inf - inf
+            lo, med, hi = np.percentile(loss, [25, 50, 75], axis=1)
+        shown = np.isfinite(med)  # more than half diverged: no point
         colour = C[CURVE_COLOURS[i % 6]] if a != "linear" else C["fg"]
         ax.errorbar(rates[shown] * (1 + 0.04 * (i - 3)), med[shown],
                     yerr=[med[shown] - lo[shown], np.where(np.isfinite(hi), hi, med)[shown] - med[shown]],
