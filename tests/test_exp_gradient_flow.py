@@ -1,5 +1,6 @@
-"""Vanishing/exploding gradients at initialisation (refimpl.experiments.gradient_flow): the
-direction of each claim, per seed, at small size (depths 2, 10, 30; three seeds)."""
+"""Vanishing/exploding gradients at initialisation (refimpl.experiments.gradient_flow): each claim
+of the page with its stated margin, and the per-layer factors, on held-out seeds (1000 on) the
+page's numbers were not computed from; the recorded gradient against finite differences."""
 
 import numpy as np
 import pytest
@@ -13,20 +14,40 @@ def result():
     return gf.run(size="small")
 
 
-def ratios(result, activation, init, deep=30):
+@pytest.fixture(scope="module")
+def held_out():
+    r = gf.run(size="held_out")
+    assert not set(r["seeds"]) & set(gf.PAGE_SEEDS)
+    return r
+
+
+@pytest.mark.parametrize("key", sorted(gf.CLAIMS))
+def test_claim_holds_on_held_out_seeds(held_out, key):
+    # The page's claims at depth 50, each with the margin the page states, on seeds the page's
+    # numbers were not computed from. gelu-he-falls is about the median.
+    measured = gf.claim(held_out, key)
+    assert measured["holds"], (key, str(measured["rate"]), measured["median"])
+
+
+def test_the_claims_can_fail():
+    # Every claim is false on a result where no gradient changes with depth (ratio 1 everywhere)
+    # except relu-he-holds and selu-lecun-holds, which are false where it grows 100-fold.
+    def flat(ratio):
+        return {"depths": [2, 50], "seeds": [0, 1],
+                "configs": [{"activation": a, "init": i, "first_layer": [[1.0, ratio]] * 2}
+                            for a, i, _ in gf.CONFIGS]}
+    for key in gf.CLAIMS:
+        expect_false = flat(100.0) if key.endswith("holds") else flat(1.0)
+        assert not gf.claim(expect_false, key)["holds"], key
+
+
+def test_seeds_pushed_together_equal_each_alone():
+    together = gf.grad_norms("selu", "he", 4, [7, 8])
+    np.testing.assert_allclose(together[1], gf.layer_grad_norms("selu", "he", 4, 8), rtol=1e-12)
+
+
+def ratios(result, activation, init, deep=50):
     return np.array(gf.depth_ratio(gf.find(result, activation, init), result["depths"], deep))
-
-
-@pytest.mark.parametrize("activation, init", [("relu", "he"), ("selu", "lecun")])
-def test_matched_relu_and_selu_stay_within_a_modest_factor(result, activation, init):
-    r = ratios(result, activation, init)
-    assert np.all((r > 0.2) & (r < 10)), r
-
-
-def test_sigmoid_vanishes_by_orders_of_magnitude(result):
-    assert np.all(ratios(result, "sigmoid", "xavier") < 1e-10)
-    # and far below the matched rectifier at the same depth, for every seed
-    assert np.all(ratios(result, "sigmoid", "xavier") < 1e-8 * ratios(result, "relu", "he"))
 
 
 def per_layer_factor(result, activation, init, shallow, deep):
@@ -37,32 +58,32 @@ def per_layer_factor(result, activation, init, shallow, deep):
     return r ** (1 / (deep - shallow))
 
 
-def test_relu_with_xavier_shrinks_geometrically_by_about_one_over_root_two(result):
+def test_relu_with_xavier_shrinks_geometrically_by_about_one_over_root_two(held_out):
     # Theory: each layer multiplies the squared norm by 64 * (1/64) * (1/2) = 1/2.
-    for shallow, deep in ((2, 10), (10, 30)):
-        f = per_layer_factor(result, "relu", "xavier", shallow, deep)
+    for shallow, deep in ((2, 10), (10, 50)):
+        f = per_layer_factor(held_out, "relu", "xavier", shallow, deep)
         assert np.all((f > 0.62) & (f < 0.80)), (shallow, deep, f)
 
 
 @pytest.mark.parametrize("activation, init", [("relu", "xavier"), ("gelu", "xavier")])
-def test_mismatched_small_init_shrinks(result, activation, init):
-    f = per_layer_factor(result, activation, init, 2, 30)
+def test_mismatched_small_init_shrinks(held_out, activation, init):
+    f = per_layer_factor(held_out, activation, init, 2, 50)
     assert np.all(f < 0.85), f
-    assert np.all(ratios(result, activation, init) < 1e-3)
+    assert np.all(ratios(held_out, activation, init) < 1e-3)
 
 
 @pytest.mark.parametrize("activation, init, floor", [("tanh", "he", 1.02), ("selu", "he", 1.06)])
-def test_mismatched_large_init_grows(result, activation, init, floor):
-    first = np.array(gf.find(result, activation, init)["first_layer"])
+def test_mismatched_large_init_grows(held_out, activation, init, floor):
+    first = np.array(gf.find(held_out, activation, init)["first_layer"])
     assert np.all(np.diff(first, axis=1) > 0), first  # grows with depth, every seed
-    f = per_layer_factor(result, activation, init, 10, 30)
+    f = per_layer_factor(held_out, activation, init, 10, 50)
     assert np.all(f > floor), f
 
 
-def test_mismatch_is_worse_than_match(result):
+def test_mismatch_is_worse_than_match(held_out):
     # He doubles the variance: for SELU the gradient grows faster than with LeCun's, every seed
-    assert np.all(ratios(result, "selu", "he") > 3 * ratios(result, "selu", "lecun"))
-    assert np.all(ratios(result, "relu", "xavier") < 1e-2 * ratios(result, "relu", "he"))
+    assert np.all(ratios(held_out, "selu", "he") > 3 * ratios(held_out, "selu", "lecun"))
+    assert np.all(ratios(held_out, "relu", "xavier") < 1e-2 * ratios(held_out, "relu", "he"))
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "selu", "gelu"])

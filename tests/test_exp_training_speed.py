@@ -1,5 +1,6 @@
-"""Training speed on two spirals (refimpl.experiments.training_speed): the direction of the claims
-that hold with a margin on every seed, at small size (sigmoid, tanh, ReLU; three seeds)."""
+"""Training speed on two spirals (refimpl.experiments.training_speed): each claim of the page, with
+its stated margin, on 20 held-out seeds the page's numbers were not computed from, each activation
+at its own best rate of the same sweep; and the backpropagation the experiment uses."""
 
 import json
 
@@ -11,33 +12,59 @@ from refimpl.experiments.mlp import MLP, softmax_cross_entropy
 
 
 @pytest.fixture(scope="module")
-def result():
-    return ts.run(size="small")
+def held_out():
+    result = ts.run(size="held_out")
+    assert not set(result["seeds"]) & set(ts.SEEDS)
+    return result
 
 
-def final(result, activation):
-    return np.array([c[-1] for c in result["curves"][activation]])
+@pytest.mark.parametrize("key", sorted(ts.CLAIMS))
+def test_claim_holds_on_held_out_seeds(held_out, key):
+    measured = ts.claim(held_out, key)
+    assert measured["holds"], (key, str(measured["rate"]), ts.CLAIMS[key])
 
 
-def area(result, activation):
-    return np.array([ts.mean_loss(c) for c in result["curves"][activation]])
+def test_result_is_strict_json(held_out):
+    assert json.loads(json.dumps(held_out, allow_nan=False)) == held_out
+    assert len(held_out["epochs"]) == len(held_out["curves"]["relu"]["0.1"][0])
 
 
-def test_sigmoid_hidden_layers_do_no_better_than_a_linear_classifier(result):
-    assert np.all(final(result, "sigmoid") > 0.5)  # ln 2 ≈ 0.69 is chance
-    assert np.all(final(result, "sigmoid") > final(result, "linear") - 0.02)
-    assert np.all(final(result, "relu") < 0.1 * final(result, "linear"))
+def test_seeds_trained_together_equal_the_mlp_trained_alone():
+    # The batched training loop against refimpl.experiments.mlp.MLP (itself checked against finite
+    # differences below), one seed, a few epochs of momentum descent.
+    curves, _ = ts.train_seeds("tanh", [3, 4], 6, 0.3)
+    rng = np.random.default_rng(4)
+    x, y = ts.two_spirals(ts.N_PER_CLASS, rng)
+    net = MLP([2, *ts.HIDDEN, 2], "tanh", init=ts.INIT["tanh"], rng=rng)
+    params = net.weights + net.biases
+    velocity = [np.zeros_like(p) for p in params]
+    for _ in range(6):
+        loss, grad = softmax_cross_entropy(net.forward(x), y)
+        grads_w, grads_b = net.backward(grad)
+        for p, v, g in zip(params, velocity, grads_w + grads_b):
+            v *= ts.MOMENTUM
+            v -= 0.3 * g
+            p += v
+    assert curves[1, -1] == pytest.approx(softmax_cross_entropy(net.forward(x), y)[0], rel=1e-9)
 
 
-def test_sigmoid_is_slower_than_tanh_and_relu_on_every_seed(result):
-    assert np.all(final(result, "sigmoid") > final(result, "tanh") + 0.1)
-    assert np.all(final(result, "sigmoid") > 20 * final(result, "relu"))
+def test_a_diverged_run_is_recorded_as_such():
+    curves, accuracy = ts.train_seeds("selu", [0], 30, 1e4)
+    assert np.isnan(curves[0, -1]) and accuracy[0] == 0.5
 
 
-def test_relu_fits_the_spirals_and_tanh_lags(result):
-    assert np.all(final(result, "relu") < 0.05)
-    assert np.all(np.array(result["accuracy"]["relu"]) >= 0.98)
-    assert np.all(area(result, "tanh") > 1.5 * area(result, "relu"))
+def test_the_claims_can_fail():
+    # On a result where every activation ends at the linear classifier's loss at every rate, no
+    # claim that an activation learns or differs holds.
+    rates = ts.LEARNING_RATES
+    same = {"learning_rates": list(rates), "seeds": [0, 1, 2, 3],
+            "curves": {a: {str(lr): [[0.6, 0.6]] * 4 for lr in rates} for a in [*ts.ACTIVATIONS, "linear"]},
+            "accuracy": {a: {str(lr): [0.6] * 4 for lr in rates} for a in [*ts.ACTIVATIONS, "linear"]}}
+    for key in ts.CLAIMS:
+        if key != "sigmoid-stalls-at-0.1":
+            assert not ts.claim(same, key)["holds"], key
+    same["curves"]["sigmoid"]["0.1"] = [[0.6, 0.3]] * 4
+    assert not ts.claim(same, "sigmoid-stalls-at-0.1")["holds"]
 
 
 def test_spirals_are_balanced_and_seeded():
@@ -65,8 +92,3 @@ def test_backprop_with_activation_parameters_matches_finite_differences():
         w[idx] = old
         numeric[idx] = (up - down) / (2 * h)
     np.testing.assert_allclose(grads_w[0], numeric, rtol=1e-5, atol=1e-9)
-
-
-def test_result_is_json(result):
-    assert json.loads(json.dumps(result)) == result
-    assert len(result["epochs"]) == len(result["curves"]["relu"][0])

@@ -10,11 +10,12 @@ STYLES = {"relu": ("blue", "-", "o"), "leaky_relu": ("vermillion", "--", "s"),
 
 @figure("exp-dead-units",
         "Fraction of dead hidden units after training (gradient at most 1e-8 on every training "
-        "input) against the learning rate, on a log axis from 0.1 to 10, mean over seeds with "
+        "input) against the learning rate, on a log axis from 0.1 to 10, mean over 100 seeds with "
         "the range shaded: ReLU's (solid) is zero at the smallest rates and rises with the "
-        "learning rate until every unit is dead at the largest; leaky ReLU's (dashed) is zero "
-        "at every rate; ELU's (dash-dot) is zero except at the largest rate, where many of its "
-        "units are saturated so far below zero that their gradient is below 1e-8.",
+        "learning rate until nearly every unit is dead at the largest; leaky ReLU's (dashed) is "
+        "zero at every rate, by definition; ELU's (dash-dot) is zero up to rate 3 and rises "
+        "from rate 5, where some of its units are saturated so far below zero that their "
+        "gradient is below 1e-8.",
         ("relu", "leaky_relu", "elu"), results=("dead_units",))
 def _dead_units(ax):
     from refimpl import data

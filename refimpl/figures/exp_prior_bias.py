@@ -27,7 +27,7 @@ def draw_prior_bias(ax, result: dict) -> None:
 
 @figure("exp-prior-bias",
         "Training loss, on a log scale, of a small sigmoid classifier on imbalanced data during "
-        "gradient descent, mean of 5 seeds, for positives at 1%, 5% and 20% (one colour each). "
+        "gradient descent, mean of 30 seeds, for positives at 1%, 5% and 20% (one colour each). "
         "Started with the output bias at the logit of the base rate (solid), the loss starts at "
         "the entropy of the base rate. Started with bias 0 (dashed), it starts at ln 2 ≈ 0.69, "
         "above every solid curve, and stays above its solid curve for the first steps, longest "

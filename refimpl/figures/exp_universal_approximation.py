@@ -8,7 +8,7 @@ from refimpl.figures import C, figure
 @figure("exp-universal-approximation",
         "Test RMS error of fitting sin(3x) + 0.3x on (−2, 2) with N hidden units and a "
         "least-squares output layer, against N = 1 to 32 on log axes, median over seeds with "
-        "the range shaded: for sigmoid units (solid) and ReLU units (dashed) the error falls as "
+        "the range shaded, judged between the smallest and largest training point: for sigmoid units (slope 4) (solid) and ReLU units (dashed) the error falls as "
         "N grows, from about the size of the target itself at N = 1; at N = 32 the sigmoid "
         "units' error is the lower of the two.",
         ("sigmoid", "relu"), results=("universal_approximation",))
