@@ -472,6 +472,12 @@ def get(name: str) -> Entry:
     raise KeyError(f"unknown activation {name!r}{hint} (refimpl.names() lists all)")
 
 
+def registered() -> list[str]:
+    """Canonical names in the order they were registered: each family module's own order, which
+    the nav follows."""
+    return list(_ENTRIES)
+
+
 def aliases() -> dict[str, str]:
     """Alias -> canonical name."""
     return dict(_ALIASES)

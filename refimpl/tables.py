@@ -280,9 +280,8 @@ def manifest() -> dict:
     `_()`.
     """
     from refimpl import bibliography, page_sections, registry
-    from refimpl.i18n import _
 
-    registered = list(registry._ENTRIES)  # insertion order: the order of register() calls
+    registered = registry.registered()
     entries = {}
     for name in registered:
         e = refimpl.get(name)
@@ -301,7 +300,12 @@ def manifest() -> dict:
     strings = {"params": _("Parameters of {title}:"), "properties": _("Properties of {title}:"),
                "frameworks": _("{title} in frameworks:"), "accuracy": _("Accuracy of {title}:"),
                "redirect_title": _("Redirecting to {title}"),
-               "redirect": _("{name} is documented on {page}.")}
+               "redirect": _("{name} is documented on {page}."),
+               # every page's footer parts, written by scripts/mkdocs_hooks.py
+               "cite_box": _("Cite this page"),
+               "report_error": _("Report an error on this page"),
+               "report_title": _("Error on: {title}"),
+               "report_body": _("Page: {url}\n\nWhat is wrong:\n\nEvidence:\n")}
     return {"sections": page_sections.as_manifest(), "families": families, "entries": entries,
             "bibliography": sorted(bibliography.entries()), "strings": strings}
 

@@ -123,12 +123,13 @@ def _cached(page_title: str, url: str) -> tuple[str, str]:
     return tuple(_cache[key])
 
 
-def box(page_title: str, url: str) -> str:
-    """The Markdown of the box: a collapsed admonition with BibTeX and APA tabs."""
+def box(page_title: str, url: str, heading: str = "Cite this page") -> str:
+    """The Markdown of the box: a collapsed admonition with BibTeX and APA tabs, under `heading`
+    (the site's language's words for it)."""
     bib, apa_text = _cached(page_title, url)
     indent = lambda text: "\n".join("        " + line if line else "" for line in text.splitlines())  # noqa: E731
     return (
-        '\n\n??? quote "Cite this page"\n\n'
+        f'\n\n??? quote "{heading}"\n\n'
         '    === "BibTeX"\n\n'
         "        ```bibtex\n" + indent(bib) + "\n        ```\n\n"
         '    === "APA"\n\n'

@@ -97,7 +97,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     markdown = glossary_links.link_first_uses(markdown, page.file.src_uri)
     url = config.site_url.rstrip("/") + "/" + page.url
     title = page.title or config.site_name
-    return markdown + citation.box(title, url) + _report_link(title, url, config)
+    strings = _manifest["strings"]
+    return (markdown + citation.box(title, url, strings["cite_box"])
+            + _report_link(title, url, config, strings))
 
 
 def _activation_page(markdown: str, page) -> str:
@@ -131,18 +133,19 @@ def _activation_nav(config) -> None:
     config.nav[i:i + 1] = families
 
 
-def _report_link(title: str, url: str, config) -> str:
+def _report_link(title: str, url: str, config, strings: dict) -> str:
     """A per-page "report an error" link: a new issue in the repository when one is configured,
     else the errata page."""
     from urllib.parse import urlencode
 
     repo = config.extra.get("repo_url") or ""
     if repo:
-        query = urlencode({"title": f"Error on: {title}", "body": f"Page: {url}\n\nWhat is wrong:\n\nEvidence:\n"})
+        query = urlencode({"title": strings["report_title"].format(title=title),
+                           "body": strings["report_body"].format(url=url)})
         target = f"{repo.rstrip('/')}/issues/new?{query}"
     else:
         target = "/errata.md"
-    return f"\n\n[Report an error on this page]({target}){{ .report-error }}\n"
+    return f"\n\n[{strings['report_error']}]({target}){{ .report-error }}\n"
 
 
 def _mathjax_root() -> Path:

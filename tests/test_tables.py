@@ -301,3 +301,11 @@ def test_every_visible_string_goes_through_the_translation_function(monkeypatch)
         assert text != english[kind]
         assert _words_left(text) == [], f"{kind}: not translated"
     assert _words_left(english["params"])  # the check does see English words
+
+
+def test_the_page_footer_and_redirect_strings_go_through_the_translation_function(monkeypatch):
+    monkeypatch.setattr(tables, "_", lambda text: "«" + text + "»")
+    strings = tables.manifest()["strings"]
+    assert {"cite_box", "report_error", "report_title", "report_body"} <= set(strings)
+    for key, text in strings.items():
+        assert text.startswith("«") and text.endswith("»"), key
