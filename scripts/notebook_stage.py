@@ -53,24 +53,40 @@ def _tree_digest(root: Path) -> bytes:
 _DATA_GET = re.compile(r"""data\.get\(\s*["'](\w+)["']""")
 
 
-def key(notebook: Path, refimpl: Path = REFIMPL, data: Path = DATA) -> str:
-    """The cache key of one notebook (see the module docstring for what it covers)."""
-    source = notebook.read_bytes()
+def _common(refimpl: Path = REFIMPL) -> bytes:
+    """The part of every notebook's key that is not the notebook's own: computed once per run,
+    since hashing refimpl/ is most of the cost of a key."""
     h = hashlib.sha256(f"{sys.version}|{sys.executable}|execute={EXECUTE}".encode())
-    for part in (source, _tree_digest(refimpl), (ROOT / "requirements.lock").read_bytes(),
+    for part in (_tree_digest(refimpl), (ROOT / "requirements.lock").read_bytes(),
                  Path(__file__).read_bytes()):
         h.update(hashlib.sha256(part).digest())
+    return h.digest()
+
+
+def key(notebook: Path, refimpl: Path = REFIMPL, data: Path = DATA,
+        common: bytes | None = None) -> str:
+    """The cache key of one notebook (see the module docstring for what it covers); `common` is
+    `_common(refimpl)`, when the caller already has it."""
+    source = notebook.read_bytes()
+    h = hashlib.sha256(common or _common(refimpl))
+    h.update(hashlib.sha256(source).digest())
     for name in sorted(set(_DATA_GET.findall(source.decode()))):
         result = data / f"{name}.json"
         h.update(name.encode() + (result.read_bytes() if result.exists() else b"missing"))
     return h.hexdigest()
 
 
-def stale(notebooks: list[Path], out: Path) -> list[Path]:
+def keys(notebooks: list[Path]) -> dict[Path, str]:
+    common = _common()
+    return {nb: key(nb, common=common) for nb in notebooks}
+
+
+def stale(notebooks: list[Path], out: Path, known: dict[Path, str] | None = None) -> list[Path]:
     """The notebooks whose executed copy in `out` is missing or was made from other inputs."""
     manifest = _manifest(out)
+    known = known or keys(notebooks)
     return [nb for nb in notebooks
-            if manifest.get(nb.stem) != key(nb) or not (out / f"{nb.stem}.ipynb").exists()]
+            if manifest.get(nb.stem) != known[nb] or not (out / f"{nb.stem}.ipynb").exists()]
 
 
 def _manifest(out: Path) -> dict:
@@ -144,10 +160,11 @@ def run(notebooks: list[Path], out: Path, workers: int = 2) -> dict[str, str]:
     """Execute the stale notebooks into `out`; return name -> "executed" or "cached"."""
     out.mkdir(parents=True, exist_ok=True)
     manifest = _manifest(out)
-    todo = stale(notebooks, out)
+    known = keys(notebooks)
+    todo = stale(notebooks, out, known)
     by_key: dict[str, list[Path]] = {}
     for nb in todo:
-        by_key.setdefault(key(nb), []).append(nb)
+        by_key.setdefault(known[nb], []).append(nb)
     firsts = [group[0] for group in by_key.values()]
     status = {nb.stem: "cached" for nb in notebooks if nb not in todo}
     try:
