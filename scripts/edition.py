@@ -1,0 +1,277 @@
+"""The two editions, one source: what a Chinese page must keep of its English original.
+
+A Chinese page sits beside its English source: ``docs/x.md`` → ``docs/x.zh.md`` (a notebook,
+``docs/notebooks/n.py`` → ``n.zh.py``). Translated: prose, headings' titles, comments in code,
+link texts, alt texts. Kept, and compared here (`skeleton`): the headings' levels and explicit
+ids, code blocks with their comments removed and their expected outputs, display math, inline
+math (as a multiset), snippet includes, figure and link targets, the front matter's references,
+and every number written in the English prose.
+
+Each Chinese page records which English text it translates: ``translation_of`` in its front
+matter is `source_hash` of the English file. When the English file changes, the Chinese page is
+*stale* (the build shows a notice on it; `make test` lists it). Structural drift fails the tests.
+
+    python scripts/edition.py check docs/activations/relu.zh.md   # what differs from relu.md
+    python scripts/edition.py stamp docs/activations/relu.zh.md   # record the English hash
+    python scripts/edition.py stale                               # every stale page
+
+Plain Python, no MkDocs and no refimpl: the MkDocs hooks and the tests both import it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import sys
+import tokenize
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+ZH_SUFFIX = ".zh"
+FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n]*)$")
+HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\{[ \t]*#(?P<id>[^\s}]+)[^}]*\})?[ \t]*$")
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*(?P<target>\S+)", re.M)
+SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+\"?(?P<path>[^\"\n]+?)\"?[ \t]*$", re.M)
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?")
+
+
+def zh_path(english: Path) -> Path:
+    """docs/a/b.md -> docs/a/b.zh.md; docs/notebooks/n.py -> docs/notebooks/n.zh.py."""
+    return english.with_name(english.stem + ZH_SUFFIX + english.suffix)
+
+
+def english_path(zh: Path) -> Path:
+    if not zh.stem.endswith(ZH_SUFFIX):
+        raise ValueError(f"{zh}: not a Chinese page (its name must end in {ZH_SUFFIX}{zh.suffix})")
+    return zh.with_name(zh.stem[: -len(ZH_SUFFIX)] + zh.suffix)
+
+
+def english_sources(docs: Path = DOCS) -> list[Path]:
+    """Every English page and notebook source under docs/."""
+    pages = [p for p in docs.rglob("*.md") if not p.stem.endswith(ZH_SUFFIX)]
+    notebooks = [p for p in (docs / "notebooks").glob("*.py") if not p.stem.endswith(ZH_SUFFIX)]
+    return sorted(pages + notebooks)
+
+
+def source_hash(english: Path) -> str:
+    """What a Chinese page records as ``translation_of``: the English file's sha256, 16 hex digits."""
+    return hashlib.sha256(english.read_bytes()).hexdigest()[:16]
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    """(front matter, the rest). Only flat ``key: value`` and ``key: [a, b]`` lines are read."""
+    m = FRONT.match(text)
+    if not m:
+        return {}, text
+    meta = {}
+    for line in m.group(1).splitlines():
+        key, _, value = line.partition(":")
+        value = value.strip()
+        if value.startswith("[") and value.endswith("]"):
+            value = [v.strip() for v in value[1:-1].split(",") if v.strip()]
+        meta[key.strip()] = value
+    return meta, text[m.end():]
+
+
+def recorded_hash(zh: Path) -> str | None:
+    text = zh.read_text(encoding="utf-8")
+    if zh.suffix == ".py":
+        m = re.search(r"^#\s*translation_of:\s*(\w+)", text, re.M)
+        return m.group(1) if m else None
+    return front_matter(text)[0].get("translation_of")
+
+
+def is_stale(zh: Path) -> bool:
+    return recorded_hash(zh) != source_hash(english_path(zh))
+
+
+def stale(docs: Path = DOCS) -> list[Path]:
+    """Chinese pages whose English source changed since they were translated."""
+    return [zh_path(p) for p in english_sources(docs) if zh_path(p).is_file() and is_stale(zh_path(p))]
+
+
+def stamp(zh: Path) -> None:
+    """Record the English source's current hash in the Chinese page."""
+    h = source_hash(english_path(zh))
+    text = zh.read_text(encoding="utf-8")
+    if zh.suffix == ".py":
+        if re.search(r"^#\s*translation_of:.*$", text, re.M):
+            text = re.sub(r"^#\s*translation_of:.*$", f"# translation_of: {h}", text, count=1, flags=re.M)
+        else:  # inside the jupytext header, which jupytext keeps as notebook metadata
+            text = text.replace("# ---\n", f"# ---\n# translation_of: {h}\n", 1)
+    else:
+        m = FRONT.match(text)
+        if m and re.search(r"^translation_of:.*$", m.group(1), re.M):
+            body = re.sub(r"^translation_of:.*$", f"translation_of: {h}", m.group(1), count=1, flags=re.M)
+            text = f"---\n{body}---\n" + text[m.end():]
+        elif m:
+            text = f"---\ntranslation_of: {h}\n{m.group(1)}---\n" + text[m.end():]
+        else:
+            text = f"---\ntranslation_of: {h}\n---\n\n" + text
+    zh.write_text(text, encoding="utf-8")
+
+
+# -- the skeleton ------------------------------------------------------------------------------
+def _strip_python_comments(code: str) -> str:
+    """Python code without its comments and trailing blanks (the comments may be translated)."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type != tokenize.COMMENT]
+        code = tokenize.untokenize(tokens)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        code = re.sub(r"(?m)[ \t]*#[^\n'\"]*$", "", code)
+    return "\n".join(line.rstrip() for line in code.splitlines() if line.strip())
+
+
+def _normalise_code(info: str, code: str) -> str:
+    lang = info.strip().split()[0].lstrip(".{") if info.strip() else ""
+    if lang in ("python", "py"):
+        return _strip_python_comments(code)
+    if lang == "pycon":
+        out = []
+        for line in code.splitlines():
+            if line.startswith((">>> ", "... ", ">>>", "...")) and not line.startswith("...."):
+                prompt, src = line[:4], line[4:]
+                src = _strip_python_comments(src) if src.strip() and not src.lstrip().startswith("#") else ""
+                if src or prompt.strip() != ">>>":
+                    out.append(prompt.rstrip() + (" " + src if src else ""))
+            else:
+                out.append(line.rstrip())
+        return "\n".join(out).strip("\n")
+    return "\n".join(line.rstrip() for line in code.splitlines()).strip("\n")
+
+
+def _split_fences(body: str) -> tuple[list[tuple[str, str]], str]:
+    """(the fenced code blocks as (info, code), the prose with each block replaced by a blank line)."""
+    blocks, prose, lines, i = [], [], body.splitlines(), 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            prose.append(lines[i])
+            i += 1
+            continue
+        mark, indent, code = m["mark"], m["indent"], []
+        i += 1
+        while i < len(lines) and not (lines[i].strip().startswith(mark) and not lines[i].strip().strip(mark[0])):
+            code.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i])
+            i += 1
+        i += 1
+        blocks.append((m["info"], "\n".join(code)))
+        prose.append("")
+    return blocks, "\n".join(prose)
+
+
+def notebook_markdown(source: str) -> tuple[list[tuple[str, str]], str]:
+    """A jupytext percent notebook as (code cells as blocks, the markdown cells joined)."""
+    blocks, prose = [], []
+    cells = re.split(r"^# %%(.*)$", source, flags=re.M)
+    for header, cell in zip(cells[1::2], cells[2::2]):
+        if "[markdown]" in header:
+            prose.append("\n".join(re.sub(r"^# ?", "", line) for line in cell.strip("\n").splitlines()))
+        else:
+            blocks.append(("python", cell.strip("\n")))
+    return blocks, "\n\n".join(prose)
+
+
+def skeleton(text: str, notebook: bool = False) -> dict:
+    """What the two editions of a page must share."""
+    if notebook:
+        meta, (blocks, prose) = {}, notebook_markdown(text)
+    else:
+        meta, body = front_matter(text)
+        blocks, prose = _split_fences(body)
+    headings = []
+    for line in prose.splitlines():
+        m = HEADING.match(line)
+        if m and len(m["level"]) > 1:
+            headings.append(f"{m['level']} {{#{m['id']}}}" if m["id"] else f"{m['level']} (no explicit id) {m['title']}")
+    display = [" ".join(m.split()) for m in DISPLAY_MATH.findall(prose)]
+    no_display = DISPLAY_MATH.sub(" ", prose)
+    inline = sorted(" ".join(m.split()) for m in INLINE_MATH.findall(re.sub(r"`[^`\n]*`", " ", no_display)))
+    links = sorted(LINK_TARGETS(prose))
+    return {
+        "references": sorted(meta.get("references") or []),
+        "headings": headings,
+        "code": [_normalise_code(info, code) for info, code in blocks],
+        "display math": display,
+        "inline math": inline,
+        "snippets": SNIPPET.findall(prose),
+        "links": links,
+    }
+
+
+def LINK_TARGETS(prose: str) -> list[str]:
+    return [m["target"] for m in LINK.finditer(prose)] + REF_DEF.findall(prose)
+
+
+def numbers(text: str, notebook: bool = False) -> set[str]:
+    """The numbers written in a page's prose (not in code, math or link targets)."""
+    if notebook:
+        _, prose = notebook_markdown(text)
+    else:
+        _, prose = _split_fences(front_matter(text)[1])
+    prose = DISPLAY_MATH.sub(" ", prose)
+    prose = INLINE_MATH.sub(" ", prose)
+    prose = re.sub(r"`[^`\n]*`", " ", prose)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    prose = re.sub(r"\{[^}]*#[^}]*\}", " ", prose)  # heading ids, attribute lists
+    prose = re.sub(r"<[^>]+>", " ", prose)
+    return {n.replace("−", "-").replace(",", "") for n in NUMBER.findall(prose)}
+
+
+def differences(zh: Path) -> list[str]:
+    """How a Chinese page departs from its English source's skeleton (empty when it does not)."""
+    en = english_path(zh)
+    notebook = zh.suffix == ".py"
+    a, b = skeleton(en.read_text(encoding="utf-8"), notebook), skeleton(zh.read_text(encoding="utf-8"), notebook)
+    out = []
+    for key in a:
+        if a[key] == b[key]:
+            continue
+        if isinstance(a[key], list) and key in ("headings", "code", "display math", "snippets"):
+            for i, (x, y) in enumerate(zip(a[key], b[key])):
+                if x != y:
+                    out.append(f"{key} #{i + 1} differs:\n  en: {x[:300]!r}\n  zh: {y[:300]!r}")
+                    break
+            if len(a[key]) != len(b[key]):
+                out.append(f"{key}: {len(a[key])} in English, {len(b[key])} in Chinese")
+        else:
+            missing = Counter(a[key]) - Counter(b[key])
+            extra = Counter(b[key]) - Counter(a[key])
+            out.append(f"{key}: missing in Chinese {sorted(missing)}; only in Chinese {sorted(extra)}")
+    lost = numbers(en.read_text(encoding="utf-8"), notebook) - numbers(zh.read_text(encoding="utf-8"), notebook)
+    if lost:
+        out.append(f"numbers in the English prose missing from the Chinese: {sorted(lost)}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[1] not in ("check", "stamp", "stale"):
+        print(__doc__)
+        return 2
+    if argv[1] == "stale":
+        for p in stale():
+            print(p.relative_to(ROOT))
+        return 0
+    status = 0
+    for name in argv[2:]:
+        zh = Path(name).resolve()
+        if argv[1] == "stamp":
+            stamp(zh)
+            continue
+        diffs = differences(zh)
+        print(f"{name}: {'same skeleton' if not diffs else 'DIFFERS'}")
+        for d in diffs:
+            print("  " + d.replace("\n", "\n  "))
+        status |= bool(diffs)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
