@@ -1,4 +1,4 @@
-"""pytest collects the code on every page (docs/**/*.md) as tests: see scripts/page_code.py.
+"""pytest collects the code on every English page (docs/**/*.md) as tests: see scripts/page_code.py.
 
 `make test` runs two workers with ``--dist loadfile``: a page's examples share one namespace top
 to bottom and a test module builds its fixtures once, so each file runs whole on one worker. The
@@ -11,8 +11,10 @@ from xdist.scheduler import LoadFileScheduling
 
 from scripts.page_code import PageCodeParser
 
+# The Chinese pages (*.zh.md) are not run a second time: tests/test_zh.py checks that their code
+# is the English page's, comments aside.
 pytest_collect_file = Sybil(parsers=[PageCodeParser()], patterns=["*.md"],
-                            excludes=["notebooks/*"]).pytest()
+                            excludes=["notebooks/*", "*.zh.md", "**/*.zh.md"]).pytest()
 
 SPREAD = "tests/test_browser.py::"
 

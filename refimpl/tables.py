@@ -359,8 +359,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="`make bench`'s throughput.json, for the atlas's cost column "
                              "(default: build/bench/throughput.json in the repository; "
                              "no cost column when it does not exist)")
+    parser.add_argument("--lang", default="en", help="the edition's language (default en)")
     args = parser.parse_args(argv)
-    changed = build(args.out, args.data, args.bench)
+    from refimpl import i18n
+
+    with i18n.language(args.lang):
+        changed = build(args.out, args.data, args.bench)
+    # Every run renders every table, so this is the whole list of strings the catalogue lacks.
+    _write(args.out / "untranslated.json", json.dumps(i18n.untranslated(args.lang), indent=1, ensure_ascii=False) + "\n")
     print(f"refimpl.tables: {changed} written in {args.out}")
     return 0
 

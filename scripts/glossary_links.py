@@ -54,19 +54,45 @@ SKIP_PAGES = ("glossary.md", "conventions.md")
 # Spans that must not be touched inside a line of running text.
 _PROTECTED = re.compile(r"`[^`]*`|\$[^$]*\$|\\\(.*?\\\)|!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|<[^>]+>"
                         r"|https?://\S+|\{[^}]*\}")
-_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True))
-                      + r")(?![\w-])", re.IGNORECASE)
-_LOWER = {t.lower(): a for t, a in TERMS.items()}
 
 
-def link_first_uses(markdown: str, src_uri: str) -> str:
+def _bounded(term: str) -> str:
+    """The term as a pattern that matches whole words: a Latin end may not touch another letter;
+    a Chinese end has no word boundary to respect."""
+    latin = re.compile(r"[A-Za-z0-9]")
+    return ((r"(?<![\w-])" if latin.match(term[0]) else "") + re.escape(term)
+            + (r"(?![\w-])" if latin.match(term[-1]) else ""))
+
+
+def pattern(terms: dict[str, str]) -> re.Pattern:
+    return re.compile("(" + "|".join(_bounded(t) for t in sorted(terms, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+_PATTERN = pattern(TERMS)
+
+
+def zh_terms(terms_file) -> dict[str, str]:
+    """The Chinese edition's spellings -> glossary anchor, from the term list's ``glossary`` keys."""
+    import yaml
+
+    with open(terms_file, encoding="utf-8") as f:
+        return {t["zh"]: t["glossary"] for t in yaml.safe_load(f) if t.get("glossary")}
+
+
+def link_first_uses(markdown: str, src_uri: str, terms: dict[str, str] | None = None) -> str:
+    """`markdown` with the first use of each term of `terms` (spelling -> glossary anchor;
+    default: the English TERMS) linked to the glossary."""
     if src_uri.endswith(SKIP_PAGES) or not src_uri.endswith(".md"):
         return markdown
+    terms = TERMS if terms is None else terms
+    find = _PATTERN if terms is TERMS else pattern(terms)
+    lower = {t.lower(): a for t, a in terms.items()}
     done: set[str] = set()
     out, fence, in_math = [], None, False
 
     def link(match: re.Match) -> str:
-        anchor = _LOWER[match.group(1).lower()]
+        anchor = lower[match.group(1).lower()]
         if anchor in done:
             return match.group(0)
         done.add(anchor)
@@ -95,9 +121,9 @@ def link_first_uses(markdown: str, src_uri: str) -> str:
             continue
         pieces, last = [], 0
         for span in _PROTECTED.finditer(line):
-            pieces.append(_PATTERN.sub(link, line[last:span.start()]))
+            pieces.append(find.sub(link, line[last:span.start()]))
             pieces.append(span.group(0))
             last = span.end()
-        pieces.append(_PATTERN.sub(link, line[last:]))
+        pieces.append(find.sub(link, line[last:]))
         out.append("".join(pieces))
     return "".join(out)

@@ -49,13 +49,24 @@ def _stages(*commands: tuple[str, ...]) -> None:
             raise PluginError(f"{args[0]} failed:\n{err.strip() or out.strip()}")
 
 
+def out(config) -> Path:
+    """Where the pages stage writes this edition's figures and tables: the English edition in
+    GENERATED, another in GENERATED/<lang> (mkdocs.zh.yml: build/generated/zh)."""
+    edition = config.extra.get("edition", "en")
+    return GENERATED if edition == "en" else GENERATED / edition
+
+
 def on_config(config, **kwargs):
-    """Version and authors for the footer, from CITATION.cff (the one place they live)."""
+    """Version and authors for the footer, from CITATION.cff (the one place they live); the
+    snippets of another edition come from its own generated directory first."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import citation
 
     config.extra["version"] = citation.cff()["version"]
     config.extra["authors"] = ", ".join(a["name"] for a in citation.cff()["authors"])
+    if out(config) != GENERATED:
+        snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+        snippets["base_path"] = [str(ROOT), str(out(config))]
     return config
 
 
@@ -73,14 +84,15 @@ def stage_inputs(root: Path = ROOT, data: Path = DATA) -> str:
 
 
 def on_pre_build(config, **kwargs) -> None:
-    stamp, digest = GENERATED / "inputs.sha256", stage_inputs()
-    outputs = (GENERATED / "figures", GENERATED / "tables")
+    generated, lang = out(config), config.extra.get("edition", "en")
+    stamp, digest = generated / "inputs.sha256", stage_inputs()
+    outputs = (generated / "figures", generated / "tables")
     if stamp.is_file() and stamp.read_text() == digest and all(p.is_dir() for p in outputs):
         return
     stamp.unlink(missing_ok=True)
-    GENERATED.mkdir(parents=True, exist_ok=True)
-    _stages(("refimpl.figures", "--out", str(outputs[0])),
-            ("refimpl.tables", "--out", str(outputs[1]), "--data", str(DATA)))
+    generated.mkdir(parents=True, exist_ok=True)
+    _stages(("refimpl.figures", "--out", str(outputs[0]), "--lang", lang),
+            ("refimpl.tables", "--out", str(outputs[1]), "--data", str(DATA), "--lang", lang))
     stamp.write_text(digest)
 
 
@@ -93,8 +105,11 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     import glossary_links
 
     if page.file.src_uri.startswith("activations/"):
-        markdown = _activation_page(markdown, page)
-    markdown = glossary_links.link_first_uses(markdown, page.file.src_uri)
+        markdown = _activation_page(markdown, page, config)
+    terms = None
+    if config.extra.get("edition", "en") == "zh":
+        terms = glossary_links.zh_terms(ROOT / "refimpl" / "locale" / "terms.yml")
+    markdown = glossary_links.link_first_uses(markdown, page.file.src_uri, terms)
     url = config.site_url.rstrip("/") + "/" + page.url
     title = page.title or config.site_name
     strings = _manifest["strings"]
@@ -102,10 +117,10 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             + _report_link(title, url, config, strings))
 
 
-def _activation_page(markdown: str, page) -> str:
+def _activation_page(markdown: str, page, config) -> str:
     import activation_pages
 
-    figures = {p.stem for p in (GENERATED / "figures").glob("*.md")}
+    figures = {p.stem for p in (out(config) / "figures").glob("*.md")}
     cites = page.meta.get("references") or []
     if not isinstance(cites, list):
         raise PluginError(f"docs/{page.file.src_uri}: front matter 'references' must be a list of "
@@ -122,7 +137,7 @@ def _activation_nav(config) -> None:
     """Replace the ``activations/*.md`` item of the nav by one section per family, its pages in
     registry order, titles from the manifest (through `_()` there)."""
     _manifest.clear()
-    _manifest.update(json.loads((GENERATED / "tables" / "manifest.json").read_text()))
+    _manifest.update(json.loads((out(config) / "tables" / "manifest.json").read_text(encoding="utf-8")))
     entries = _manifest["entries"]
     families = [{f["title"]: [{entries[p]["title"]: f"activations/{p}.md"} for p in f["pages"]]}
                 for f in _manifest["families"]]
@@ -156,7 +171,7 @@ def _mathjax_root() -> Path:
 
 def on_files(files: Files, config, **kwargs) -> Files:
     _activation_nav(config)
-    for svg in sorted((GENERATED / "figures").glob("*.svg")):
+    for svg in sorted((out(config) / "figures").glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     root = _mathjax_root()
     for part in MATHJAX_PARTS:

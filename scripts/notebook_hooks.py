@@ -87,7 +87,13 @@ _stage: tuple[subprocess.Popen, list[Path], object] | None = None
 def _sources(config) -> list[Path]:
     """The notebooks mkdocs-jupyter will include: its `include` patterns, as it matches them."""
     patterns = [p for p in config.plugins[PLUGIN].config["include"] if p.endswith(".py")]
-    return sorted(p for p in Path(config.docs_dir).rglob("*.py") if any(p.match(pat) for pat in patterns))
+    return sorted(p for p in Path(config.docs_dir).rglob("*.py")
+                  if any(p.match(pat) for pat in patterns) and not p.stem.endswith(".zh"))
+
+
+def _english(source: Path) -> Path:
+    """The English notebook a source translates (NAME.zh.py -> NAME.py), or the source itself."""
+    return source.with_name(source.stem[:-3] + source.suffix) if source.stem.endswith(".zh") else source
 
 
 def _start(sources: list[Path]) -> None:
@@ -148,16 +154,28 @@ def _stylesheet_source(name: str) -> str:
 
 @event_priority(-50)  # after mkdocs-jupyter's on_files, which wraps each source in a NotebookFile
 def on_files(files: Files, config, **kwargs) -> Files:
-    notebooks = [f for f in files if _is_notebook(f)]
+    # The plugin wraps the Chinese sources (NAME.zh.py) too: they are never pages of their own
+    # (exclude_docs, which MkDocs applies only after on_files), but the source of NAME.py's page
+    # in the Chinese edition.
+    notebooks = [f for f in files if _is_notebook(f) and not Path(f.src_uri).stem.endswith(".zh")]
     sources = [Path(f.abs_src_path) for f in notebooks]
+    # The Chinese edition reads NAME.zh.py (scripts/edition_hooks.py): the English NAME.py is the
+    # one executed, and its outputs go into the Chinese notebook (the same code).
+    english = [_english(s) for s in sources]
     started = _finish()
-    _start([s for s in sources if s not in started])  # none, unless a plugin added notebooks
+    _start([s for s in english if s not in started])  # none, unless a plugin added notebooks
     _finish()
     _ipynb.clear()
-    for file, source in zip(notebooks, sources):
+    for file, source, original in zip(notebooks, sources, english):
         # The page renders the executed copy; its src_uri (nav, links, URL) stays the .py's.
         # The wrapper's abs_src_path is what mkdocs-jupyter reads the notebook from.
-        file.abs_src_path = str(EXECUTED / f"{source.stem}.ipynb")
+        executed = EXECUTED / f"{original.stem}.ipynb"
+        if source != original:
+            try:
+                executed = notebook_stage.translated(source, executed, EXECUTED / f"{source.stem}.ipynb")
+            except notebook_stage.NotebookFailed as err:
+                raise PluginError(str(err)) from None
+        file.abs_src_path = str(executed)
         _ipynb[file.src_uri] = _download(file.src_uri, source, config)
         files.append(_ipynb[file.src_uri])
     for name in STYLESHEETS:

@@ -156,6 +156,37 @@ def execute(notebook: Path) -> str:
     return nbformat.writes(nb)
 
 
+def translated(source: Path, executed: Path, out: Path) -> Path:
+    """A translated notebook (NAME.zh.py) with the outputs of its English original's executed copy:
+    its code is the English code (comments aside), so it is not executed a second time. Raises
+    NotebookFailed, naming both files, if a code cell differs."""
+    import jupytext
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import edition
+
+    nb, original = jupytext.read(source), nbformat.read(executed, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    done = [c for c in original.cells if c.cell_type == "code"]
+    same = len(code) == len(done) and all(
+        edition._normalise_code("python", a.source) == edition._normalise_code("python", b.source)
+        for a, b in zip(code, done))
+    if not same:
+        raise NotebookFailed(f"notebook {source}: its code is not that of {executed.name}'s source "
+                             "(scripts/edition.py check shows where)")
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+        if cell.cell_type == "markdown":
+            cell.source = arithmatex(cell.source)
+    for cell, ran in zip(code, done):
+        cell.outputs, cell.execution_count = ran.outputs, ran.execution_count
+    text = nbformat.writes(nb)
+    if not out.is_file() or out.read_text(encoding="utf-8") != text:
+        out.write_text(text, encoding="utf-8")
+    return out
+
+
 def run(notebooks: list[Path], out: Path, workers: int = 2) -> dict[str, str]:
     """Execute the stale notebooks into `out`; return name -> "executed" or "cached"."""
     out.mkdir(parents=True, exist_ok=True)

@@ -251,7 +251,7 @@ def _fast(tree: Path) -> Path:
     """The copy's config without the whole-reference print page (and its hook), which the toy page
     does not need (its notebooks are rendered unexecuted: REFIMPL_EXECUTE_NOTEBOOKS=0 below)."""
     config = (tree / "mkdocs.yml").read_text()
-    assert "  - print-site:\n" in config
+    assert "  print-site:\n" in config
     start = config.index("  # Last: the whole reference on one page")
     end = config.index("\nvalidation:")
     config = config[:start] + config[end:]

@@ -96,7 +96,7 @@ def test_a_failing_notebook_fails_the_build_naming_it(tmp_path):
     from mkdocs.utils.yaml import yaml_load  # reads !ENV, as mkdocs does
 
     real = yaml_load((ROOT / "mkdocs.yml").read_text())
-    options = next(p["mkdocs-jupyter"] for p in real["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p)
+    options = real["plugins"]["mkdocs-jupyter"]
     options = {**options, "cache_dir": str(tmp_path / "cache")}
     (tmp_path / "docs" / "notebooks").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Home\n")

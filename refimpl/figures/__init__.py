@@ -39,6 +39,7 @@ from typing import Callable
 import numpy as np
 
 import refimpl
+from refimpl.i18n import _
 
 # light colour -> dark-scheme colour; lowercase hex as matplotlib writes it
 PALETTE = {
@@ -182,7 +183,8 @@ def register_family_figures() -> None:
 def f_and_derivative_alt(entry) -> str:
     """Alt text of the standard figure, from the entry's own description of its curves."""
     f_shape, df_shape = entry.shape
-    return f"{entry.title} (solid line) {f_shape}; its derivative (dashed line) {df_shape}."
+    return _("{title} (solid line) {f_shape}; its derivative (dashed line) {df_shape}.").format(
+        title=_(entry.title), f_shape=_(f_shape), df_shape=_(df_shape))
 
 
 def register_f_and_derivative_figures() -> None:
@@ -191,7 +193,7 @@ def register_f_and_derivative_figures() -> None:
     for name in refimpl.names():
         entry = refimpl.get(name)
         if entry.kind == "elementwise" and name not in FIGURES:
-            FIGURES[name] = Figure(name, f_and_derivative_alt(entry),
+            FIGURES[name] = Figure(name, lambda e=entry: f_and_derivative_alt(e),
                                    lambda ax, e=entry: plot_f_and_derivative(ax, e), (name,))
 
 
@@ -223,8 +225,13 @@ def to_dark(svg: bytes) -> bytes:
     return text.encode()
 
 
+def alt_text(fig_spec: Figure) -> str:
+    """The figure's alt text in the current language (an `alt` may be a function, called then)."""
+    return fig_spec.alt() if callable(fig_spec.alt) else _(fig_spec.alt)
+
+
 def markdown(fig_spec: Figure) -> str:
-    alt = fig_spec.alt.replace("[", "(").replace("]", ")")
+    alt = alt_text(fig_spec).replace("[", "(").replace("]", ")")
     return (f"![{alt}](/figures/{fig_spec.name}.svg#only-light){{ loading=lazy }}\n"
             f"![{alt}](/figures/{fig_spec.name}-dark.svg#only-dark){{ loading=lazy }}\n")
 
@@ -248,15 +255,17 @@ def _drawing_modules(fig_spec: Figure) -> tuple[list[Path], set[str]]:
     return sources, {m for m in imported if m not in _RECORDED and not m.startswith(__name__)}
 
 
-def cache_key(fig_spec: Figure, modules=(), results=()) -> str:
+def cache_key(fig_spec: Figure, modules=(), results=(), strings=()) -> str:
     """Hash of everything drawing the figure reads: the drawing code, the refimpl modules of the
     entries it looked up or evaluated (`modules`, recorded when it was last drawn), the data-stage
-    results it read (`results`), its Markdown (alt text), and matplotlib's and numpy's versions.
+    results it read (`results`), the words it wrote in the current language (`strings`: the
+    msgids it passed through `_()`, hashed with their translations), its Markdown (alt text), and
+    matplotlib's and numpy's versions.
     Code that decides to use another entry is itself in the key, so while the key holds, the
     recorded lists are complete."""
     import matplotlib
 
-    from refimpl import codehash, data
+    from refimpl import codehash, data, i18n
 
     sources, imported = _drawing_modules(fig_spec)
     modules = imported | set(modules) | {refimpl.get(n).fn.__module__ for n in fig_spec.entries}
@@ -267,29 +276,37 @@ def cache_key(fig_spec: Figure, modules=(), results=()) -> str:
         for name in _FILES_READ.get(module, ()):
             h.update(codehash._module_path(module).with_name(name).read_bytes())
     extra = "|".join([h.hexdigest(), matplotlib.__version__, np.__version__,
-                      *(f"{r}={data.key(r)}" for r in sorted(results))])
+                      *(f"{r}={data.key(r)}" for r in sorted(results)),
+                      i18n.current(), *(f"{s}={_(s)}" for s in sorted(strings))])
     return codehash.code_hash(*sorted(modules), extra=extra)
 
 
-def draw(name: str) -> tuple[bytes, list[str], list[str]]:
-    """Render one figure, recording what it uses: (light SVG, entry modules, data results).
-    Named, not passed as a Figure, so that a worker process looks it up in its own FIGURES."""
+def draw(name: str, lang: str = "en") -> tuple[bytes, list[str], list[str], list[str]]:
+    """Render one figure in `lang`, recording what it uses: (light SVG, entry modules, data
+    results, strings). Named, not passed as a Figure, so that a worker process looks it up in
+    its own FIGURES (and is told the language: a context variable does not cross processes)."""
+    from refimpl import i18n
     from refimpl.registry import recording
 
     try:
-        with recording() as uses:
+        with i18n.language(lang), recording() as uses, i18n.requesting() as strings:
             svg = render(FIGURES[name])
     except Exception as err:
         raise RuntimeError(f"figure {name!r} failed: {type(err).__name__}: {err}") from err
-    return svg, sorted(uses.modules), sorted(uses.results)
+    return svg, sorted(uses.modules), sorted(uses.results), sorted(strings)
 
 
 def _draw_all(names: list[str], workers: int):
     """(name, draw(name)) for each name, on `workers` processes when there is more than one figure.
     Each figure is drawn alone in a fresh rc_context, so the SVG bytes do not depend on which
     process drew it or what it drew before."""
+    from functools import partial
+
+    from refimpl import i18n
+
+    drawing = partial(draw, lang=i18n.current())
     if workers < 2 or len(names) < 2:
-        yield from ((n, draw(n)) for n in names)
+        yield from ((n, drawing(n)) for n in names)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -299,7 +316,7 @@ def _draw_all(names: list[str], workers: int):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield from zip(names, pool.map(draw, names))
+        yield from zip(names, pool.map(drawing, names))
 
 
 def build(out: Path, only: list[str] | None = None, workers: int = 2) -> dict[str, str]:
@@ -314,17 +331,18 @@ def build(out: Path, only: list[str] | None = None, workers: int = 2) -> dict[st
             continue
         record = manifest.get(name)
         if (isinstance(record, dict) and all((out / f).exists() for f in _files(name))
-                and record.get("key") == cache_key(spec, record["modules"], record["results"])):
+                and record.get("key") == cache_key(spec, record["modules"], record["results"],
+                                                   record.get("strings", ()))):
             status[name] = "cached"
         else:
             stale.append(name)
     try:
-        for name, (svg, modules, results) in _draw_all(stale, workers):
+        for name, (svg, modules, results, strings) in _draw_all(stale, workers):
             (out / f"{name}.svg").write_bytes(svg)
             (out / f"{name}-dark.svg").write_bytes(to_dark(svg))
             (out / f"{name}.md").write_text(markdown(FIGURES[name]))
-            manifest[name] = {"key": cache_key(FIGURES[name], modules, results),
-                              "modules": modules, "results": results}
+            manifest[name] = {"key": cache_key(FIGURES[name], modules, results, strings),
+                              "modules": modules, "results": results, "strings": strings}
             status[name] = "drawn"
     finally:  # what was drawn stays cached when another figure fails
         manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
@@ -341,12 +359,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--only", nargs="*", help="figure names to render")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--lang", default="en", help="the edition's language (default en)")
     args = parser.parse_args(argv)
     unknown = set(args.only or ()) - set(FIGURES)
     if unknown:
         parser.error(f"unknown figure(s): {sorted(unknown)}")
+    from refimpl import i18n
+
     try:
-        status = build(args.out, args.only, args.jobs)
+        with i18n.language(args.lang):
+            status = build(args.out, args.only, args.jobs)
     except RuntimeError as err:
         print(f"refimpl.figures: {err}", file=sys.stderr)
         return 1
