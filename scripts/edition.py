@@ -35,7 +35,7 @@ FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n]*)$")
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\{[ \t]*#(?P<id>[^\s}]+)[^}]*\})?[ \t]*$")
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
-INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\n]|\n(?![ \t]*\n))+?)(?<!\\)\$")  # may wrap a line
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*(?P<target>\S+)", re.M)
 SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+\"?(?P<path>[^\"\n]+?)\"?[ \t]*$", re.M)
@@ -130,7 +130,9 @@ def _strip_python_comments(code: str) -> str:
 
 
 def _normalise_code(info: str, code: str) -> str:
-    lang = info.strip().split()[0].lstrip(".{") if info.strip() else ""
+    # ```python, ```pycon title="x", ``` { .python .torch }: the first word or class names the language
+    words = info.replace("{", " ").replace("}", " ").split()
+    lang = words[0].lstrip(".") if words else ""
     if lang in ("python", "py"):
         return _strip_python_comments(code)
     if lang == "pycon":
