@@ -113,7 +113,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     url = config.site_url.rstrip("/") + "/" + page.url
     title = page.title or config.site_name
     strings = _manifest["strings"]
-    return (markdown + citation.box(title, url, strings["cite_box"])
+    return (markdown + citation.box(title, url, strings["cite_box"], config.site_url,
+                                     config.extra.get("edition", "en"))
             + _report_link(title, url, config, strings))
 
 

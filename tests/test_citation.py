@@ -48,10 +48,17 @@ def test_bibtex_key_is_the_slug_with_only_letters_digits_and_underscores(url, ke
     assert key in citation.bibtex("T", url).splitlines()[0]
 
 
-@pytest.mark.xfail(strict=True, reason="scripts/citation.py: the home page's key is the host "
-                   "or base path (afref2031_base), not 'home' as _key intends")
 def test_the_home_page_key_is_home():
-    assert citation.bibtex("Home", "https://example.org/base/").startswith("@misc{afref2031_home,")
+    site = "https://example.org/base/"
+    assert citation.bibtex("Home", site, site).startswith("@misc{afref2031_home,")
+    assert citation.bibtex("ReLU", site + "activations/relu/", site).startswith("@misc{afref2031_relu,")
+
+
+def test_gbt7714_reference_cites_the_page_with_its_access_date(record):
+    # GB/T 7714-2015 §4.2 / 8.8: Author. Title[EB/OL]. Container, (issued)[accessed]. URL.
+    text = citation.gbt7714("ReLU6 and ReLU", URL, accessed=(2031, 5, 6))
+    assert "ReLU6 and ReLU[EB/OL]" in text
+    assert "(2031-03-04)[2031-05-06]" in text and URL in text and "ADA ORG" in text.upper()
 
 
 def test_apa_reference_for_two_group_authors():
@@ -77,8 +84,9 @@ def test_a_new_release_changes_both_citations(record, monkeypatch):
 
 
 def test_box_is_a_collapsed_admonition_with_bibtex_and_apa_tabs(monkeypatch):
-    monkeypatch.setattr(citation, "_cached", lambda title, url: (
-        "@misc{k,\n    title = \"{T}\"\n}", "Ada Org. (2031). T. https://example.org/"))
+    monkeypatch.setattr(citation, "_cached", lambda title, url, site_url="": (
+        "@misc{k,\n    title = \"{T}\"\n}", "Ada Org. (2031). T. https://example.org/",
+        "ADA ORG. T[EB/OL]. (2031-01-01)[2031-02-02]. https://example.org/."))
     md = citation.box("T", URL)
     assert not any(line != line.rstrip() for line in md.splitlines()), "trailing whitespace"
     html = markdown.markdown(md, extensions=["admonition", "pymdownx.details", "pymdownx.superfences",
@@ -90,3 +98,7 @@ def test_box_is_a_collapsed_admonition_with_bibtex_and_apa_tabs(monkeypatch):
     (code,) = re.findall(r"<pre>(.*?)</pre>", html, re.DOTALL)
     assert htmllib.unescape(re.sub(r"<[^>]+>", "", code)) == '@misc{k,\n    title = "{T}"\n}\n'
     assert "<p>Ada Org. (2031). T. https://example.org/</p>" in html
+    assert "GB/T" not in html, "GB/T 7714 is for the Chinese edition"
+    zh = markdown.markdown(citation.box("T", URL, "引用本页", lang="zh"),
+                           extensions=["admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"])
+    assert "<summary>引用本页</summary>" in zh and ">GB/T 7714-2015</label>" in zh and "[EB/OL]" in zh
