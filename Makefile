@@ -28,11 +28,17 @@ data: setup
 figures: setup
 	$(BIN)/python -m refimpl.figures --out build/generated/figures
 
+# Both editions: the English into site/, then the Chinese into site/zh/ (mkdocs.zh.yml).
 build: data
 	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f mkdocs.zh.yml
 
+# One edition, so that a rebuild after an edit stays fast: `make serve` (English, at /) or
+# `make serve EDITION=zh` (Chinese, at /zh/). The language switcher's link to the other edition
+# works in `make build`'s site, not here.
+EDITION ?= en
 serve: data
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT) $(if $(filter zh,$(EDITION)),-f mkdocs.zh.yml)
 
 chromium:
 	@bash scripts/ensure_chromium.sh
@@ -53,8 +59,9 @@ bench: data
 
 # Publish site/ to the gh-pages branch of this repository (needs push access). CI publishes with
 # .github/workflows/deploy.yml instead; this is for a manual release from a clean checkout.
-deploy: test build
-	SITE_URL=$${SITE_URL:?set SITE_URL to the published address} $(BIN)/mkdocs gh-deploy --strict --force --no-history
+deploy: test
+	SITE_URL=$${SITE_URL:?set SITE_URL to the published address} SITE_URL_ZH=$${SITE_URL}zh/ $(MAKE) build
+	$(BIN)/ghp-import --no-jekyll --push --force --no-history site
 
 # Needs network access; not part of `make test`.
 linkcheck-external: build

@@ -217,6 +217,22 @@ def catalogue() -> str:
     return "\n".join(rows) + "\n"
 
 
+def terms_table() -> str:
+    """The Chinese term list (refimpl/locale/terms.yml) as a glossary table: each English term,
+    the Chinese term this reference uses, and the other words readers write for it, so that the
+    glossary (and search) finds those too. Linked to the glossary entry where there is one."""
+    import yaml
+
+    from refimpl.i18n import LOCALE
+
+    terms = yaml.safe_load((LOCALE / "terms.yml").read_text(encoding="utf-8"))
+    rows = [_head(_("English"), _("Chinese (this reference)"), _("Also written"))]
+    for t in sorted(terms, key=lambda t: t["en"].lower()):
+        english = f"[{t['en']}](#{t['glossary']})" if t.get("glossary") else t["en"]
+        rows.append(_row(english, t["zh"], "、".join(t.get("variants", [])) or "—"))
+    return "\n".join(rows) + "\n"
+
+
 def atlas(bench: dict | None = None) -> str:
     """The atlas: per family, its two figures; then one comparison table of every entry, sortable
     in the browser. The cost column appears only when `make bench` results exist."""
@@ -337,6 +353,7 @@ def build(out: Path, data_dir: Path | None = None, bench_file: Path | None = Non
                            ("references", references_list(entry))):
             count += _write(out / kind / f"{name}.md", text)
     count += _write(out / "catalogue.md", catalogue())
+    count += _write(out / "terms.md", terms_table())
     bench = None
     if bench_file is not None and Path(bench_file).is_file():
         bench = json.loads(Path(bench_file).read_text())

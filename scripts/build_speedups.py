@@ -36,6 +36,9 @@ GENERATED = Path(os.environ.get("REFIMPL_GENERATED") or ROOT / "build" / "genera
 original_add_entry = getattr(SearchIndex.add_entry_from_context, "__wrapped__",
                              SearchIndex.add_entry_from_context)
 SEARCH_CACHE = GENERATED / "search-cache"
+# One directory per edition (mkdocs.yml, mkdocs.zh.yml): each build drops the entries it did not
+# use, which must not be the other edition's.
+_cache_dir = SEARCH_CACHE / "en"
 
 
 def _toc(items) -> list:
@@ -86,14 +89,14 @@ _used: set[Path] = set()
 
 
 def add_entry_from_context(self, page):
-    path = SEARCH_CACHE / f"{search_key(page, self.config)}.json"
+    path = _cache_dir / f"{search_key(page, self.config)}.json"
     _used.add(path)
     if path.is_file():
         self.entries.extend(json.loads(path.read_text()))
         return
     start = len(self.entries)
     original_add_entry(self, page)
-    SEARCH_CACHE.mkdir(parents=True, exist_ok=True)
+    _cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(self.entries[start:]))
     tmp.replace(path)  # atomic: a reader never sees half a file
@@ -104,13 +107,15 @@ SearchIndex.add_entry_from_context = add_entry_from_context
 
 
 def on_pre_build(config, **kwargs):
+    global _cache_dir
+    _cache_dir = SEARCH_CACHE / config.extra.get("edition", "en")
     _used.clear()
     _index_keys.clear()
 
 
 def on_post_build(config, **kwargs):
     """Drop the entries no page of this build used (pages edited during `mkdocs serve`)."""
-    for path in SEARCH_CACHE.glob("*.json"):
+    for path in _cache_dir.glob("*.json"):
         if path not in _used:
             path.unlink(missing_ok=True)
 

@@ -277,3 +277,57 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
+
+
+# -- terms ---------------------------------------------------------------------------------------
+TERMS_FILE = ROOT / "refimpl" / "locale" / "terms.yml"
+
+
+def terms(path: Path = TERMS_FILE) -> list[dict]:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def prose_of(text: str, notebook: bool = False) -> str:
+    """A page's running text: no front matter, code, math, link targets or HTML tags."""
+    _, prose = notebook_markdown(text) if notebook else _split_fences(front_matter(text)[1])
+    prose = DISPLAY_MATH.sub(" ", prose)
+    prose = INLINE_MATH.sub(" ", prose)
+    prose = re.sub(r"`[^`\n]*`", " ", prose)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    prose = re.sub(r"<[^>]+>", " ", prose)
+    return re.sub(r"^[ \t]*-{1,}8<-{1,}.*$", " ", prose, flags=re.M)
+
+
+def _spans(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
+
+
+def variant_uses(text: str, term_list: list[dict], notebook: bool = False) -> list[str]:
+    """The non-chosen variants a Chinese page uses: "<variant> (for <term>)". An occurrence inside
+    a chosen term (种子 inside 随机种子) is that term, not the variant."""
+    prose = prose_of(text, notebook)
+    chosen = [s for t in term_list for s in _spans(prose, t["zh"])]
+    found = []
+    for t in term_list:
+        for variant in t.get("variants", []):
+            for start, end in _spans(prose, variant):
+                if not any(a <= start and end <= b for a, b in chosen):
+                    found.append(f"{variant} (for {t['zh']}, {t['en']})")
+                    break
+    return found
+
+
+def first_uses_without_english(text: str, term_list: list[dict], notebook: bool = False) -> list[str]:
+    """Chinese terms whose first use on the page (outside headings) is not written 中文（English）."""
+    prose = "\n".join(line for line in prose_of(text, notebook).splitlines() if not line.lstrip().startswith("#"))
+    missing = []
+    for t in term_list:
+        at = prose.find(t["zh"])
+        if t.get("basic") or at < 0 or not re.search(r"[\u4e00-\u9fff]", t["zh"]):
+            continue
+        after = prose[at + len(t["zh"]):at + len(t["zh"]) + 1]
+        if after != "（":
+            missing.append(f"{t['zh']}（{t['en']}）")
+    return missing

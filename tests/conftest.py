@@ -23,13 +23,15 @@ def build_env(tag: str) -> dict:
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The site, built once per test process with `mkdocs build --strict`."""
+    """The site, both editions (the Chinese at zh/), built once per test process with
+    `mkdocs build --strict`, as `make build` builds it."""
     tag = os.environ.get("PYTEST_XDIST_WORKER", "main")
     site = ROOT / "build" / f"site-test-{tag}"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                           "--site-dir", str(site)], cwd=ROOT, env=build_env(tag),
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr[-4000:]}"
+    for config, site_dir in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                               "-f", config, "--site-dir", str(site_dir)], cwd=ROOT, env=build_env(tag),
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, f"strict build of {config} failed:\n{proc.stderr[-4000:]}"
     return site
 
 
@@ -103,3 +105,38 @@ def pytest_sessionfinish(session):
         for line in why:
             reporter.write_line(f"FAILED SESSION: {line} (the browser tests must run)", red=True, bold=True)
         session.exitstatus = session.exitstatus or 1
+
+
+# The Chinese edition's stale parts, listed at the end of every run without failing it: pages whose
+# English source changed since they were translated (scripts/edition.py), and generated strings
+# rendered in English for want of a translation (refimpl/locale/zh.po: new, fuzzy, or missing).
+def stale_translations() -> list[str]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import edition
+
+    from refimpl import i18n
+
+    lines = [f"stale page: {p.relative_to(ROOT)} (English source changed since; update it, then "
+             f"scripts/edition.py stamp)" for p in edition.stale()]
+    from babel.messages.pofile import read_po
+
+    with open(i18n.LOCALE / "zh.po", "rb") as f:
+        todo = [m.id for m in read_po(f) if m.id and (not m.string or m.fuzzy)]
+    lines += [f"untranslated string (zh.po): {s[:100]!r}" for s in todo]
+    for report in sorted((ROOT / "build").glob("generated*/zh/tables/untranslated.json")):
+        import json
+
+        known = set(todo)
+        lines += [f"untranslated string (not in zh.po; run python -m refimpl.locale update): {s[:100]!r}"
+                  for s in json.loads(report.read_text(encoding="utf-8")) if s not in known]
+    return sorted(set(lines))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if hasattr(config, "workerinput"):
+        return
+    lines = stale_translations()
+    if lines:
+        terminalreporter.section("Chinese edition: stale translations (not a failure)")
+        for line in lines:
+            terminalreporter.line(line)

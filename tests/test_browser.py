@@ -26,13 +26,17 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def site_paths() -> list[str]:
-    """The URL path of every page of the site: each Markdown page and each notebook."""
+    """The URL path of every page of the site: each Markdown page and each notebook, in both
+    editions (the Chinese under zh/, from the same sources' paths)."""
     paths = []
     for md in sorted(DOCS.rglob("*.md")):
+        if md.stem.endswith(".zh"):
+            continue
         rel = md.relative_to(DOCS).with_suffix("").as_posix()
         paths.append("" if rel == "index" else rel.removesuffix("/index") + "/")
-    paths += [f"notebooks/{nb.stem}/" for nb in sorted((DOCS / "notebooks").glob("*.py"))]
-    return paths
+    paths += [f"notebooks/{nb.stem}/" for nb in sorted((DOCS / "notebooks").glob("*.py"))
+              if not nb.stem.endswith(".zh")]
+    return paths + [f"zh/{p}" for p in paths]
 
 
 PAGES = site_paths()
@@ -202,8 +206,9 @@ def test_dark_mode_swaps_figures(page, site_url):
         expect(light.nth(i)).to_be_hidden()
 
 
-@pytest.mark.parametrize("path", [SIGMOID, "atlas/", "guides/choosing/", "accuracy/"],
-                         ids=["sigmoid", "atlas", "choosing", "accuracy"])
+@pytest.mark.parametrize("path", [SIGMOID, "atlas/", "guides/choosing/", "accuracy/",
+                                  "zh/" + SIGMOID, "zh/atlas/", "zh/guides/choosing/"],
+                         ids=["sigmoid", "atlas", "choosing", "accuracy", "zh-sigmoid", "zh-atlas", "zh-choosing"])
 def test_no_horizontal_scroll_on_phone(page, site_url, path):
     # wide tables (the atlas, the decision tables) must scroll inside their own box
     page.set_viewport_size({"width": 375, "height": 812})
@@ -225,8 +230,9 @@ def search(page, site_url, query):
     box.focus()
     box.press_sequentially(query, delay=20)  # Material searches on keyboard input
     meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Initializing search")
-    expect(meta).not_to_have_text("Type to start searching")
+    # Material's words for "not ready yet", in both editions (partials/languages/{en,zh}.html)
+    for waiting in ("Initializing search", "Type to start searching", "正在初始化搜索引擎", "键入以开始搜索"):
+        expect(meta).not_to_have_text(waiting)
     return page.locator(".md-search-result__item > .md-search-result__link")
 
 
@@ -241,6 +247,33 @@ def test_search_finds_sigmoid_by_its_other_name(page, site_url):
     assert any("activations/sigmoid/" in h for h in hrefs), hrefs
 
 
+# The Chinese edition's own search index (jieba-segmented, with the term list as its user
+# dictionary): a query typed without spaces finds the page among the first three results.
+ZH_QUERIES = [
+    ("梯度消失", "glossary/"), ("梯度弥散", "glossary/"), ("饱和", "glossary/"),
+    ("死亡单元", "experiments/dead_units/"), ("批标准化", "glossary/"), ("激活函數", "glossary/"),
+    ("带泄露", "activations/leaky_relu/"), ("GELU", "activations/gelu/"), ("leaky", "activations/leaky_relu/"),
+]
+
+
+@pytest.mark.parametrize("query,expected", ZH_QUERIES, ids=[q for q, _ in ZH_QUERIES])
+def test_chinese_search_finds_the_page_among_the_first_three(page, site_url, query, expected):
+    results = search(page, urljoin(site_url, "zh/"), query)
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(3, results.count()))]
+    assert any(f"zh/{expected}" in urljoin(page.url, h) for h in hrefs), (query, hrefs)
+
+
+def test_the_language_switcher_goes_to_the_same_page(page, site_url):
+    page.goto(urljoin(site_url, SIGMOID), wait_until="load")
+    link = page.locator('.md-select__link[hreflang="zh"]')
+    assert urljoin(page.url, link.get_attribute("href")) == urljoin(site_url, "zh/" + SIGMOID)
+    page.goto(urljoin(site_url, "zh/" + SIGMOID), wait_until="load")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    back = page.locator('.md-select__link[hreflang="en"]')
+    assert urljoin(page.url, back.get_attribute("href")) == urljoin(site_url, SIGMOID)
+
+
 def test_search_with_no_hits_shows_the_empty_state(page, site_url):
     search(page, site_url, "qqxyzzyqq")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("No matching"))
@@ -248,7 +281,7 @@ def test_search_with_no_hits_shows_the_empty_state(page, site_url):
 
 # -- accessibility ---------------------------------------------------------------------------------
 SERIOUS = ("serious", "critical")
-DARK_SAMPLE = ["", SIGMOID, "atlas/", "conventions/"]
+DARK_SAMPLE = ["", SIGMOID, "atlas/", "conventions/", "zh/", "zh/" + SIGMOID]
 
 
 def axe_violations(page) -> list[str]:
@@ -314,10 +347,11 @@ def _median(histogram: list[int]) -> int:
 
 
 # -- print -----------------------------------------------------------------------------------------
-def test_print_to_pdf_has_the_figure_and_rendered_math(page, site_url, tmp_path):
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_print_to_pdf_has_the_figure_and_rendered_math(page, site_url, tmp_path, edition):
     from pypdf import PdfReader
 
-    page.goto(urljoin(site_url, SIGMOID), wait_until="networkidle")
+    page.goto(urljoin(site_url, edition + SIGMOID), wait_until="networkidle")
     wait_for_math(page)
     page.evaluate("""async () => { for (const i of document.querySelectorAll('img')) {
         i.loading = 'eager'; await i.decode().catch(() => {}); } }""")
@@ -331,14 +365,25 @@ def test_print_to_pdf_has_the_figure_and_rendered_math(page, site_url, tmp_path)
     assert "\\(" not in text and "$$" not in text, "raw TeX in the printed page"
 
 
-def test_whole_reference_print_page(page, site_url):
-    """The whole reference on one page (mkdocs-print-site-plugin), to print as one PDF: it loads
-    cleanly and its math is typeset (axe runs on every page it gathers, one by one, above)."""
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_whole_reference_print_page(page, site_url, edition, tmp_path):
+    """The whole reference on one page (mkdocs-print-site-plugin), in each edition, to print as one
+    PDF: it loads cleanly, its math is typeset (axe runs on every page it gathers, one by one,
+    above), and the Chinese one prints (print-site builds it in the Chinese build's own site)."""
     rec = Recorder(page)
-    response = page.goto(urljoin(site_url, "print_page/"), wait_until="load",
+    response = page.goto(urljoin(site_url, edition + "print_page/"), wait_until="load",
                          timeout=PRINT_PAGE_TIMEOUT_MS)
     assert response.ok
     wait_for_math(page, timeout=PRINT_PAGE_TIMEOUT_MS)
     assert page.locator(".md-content mjx-container").count() > 500
     assert page.locator('.md-content img[src$="#only-light"]').count() > 50
     assert not rec.problems, "\n".join(rec.problems)
+    if edition == "zh/":
+        from pypdf import PdfReader
+
+        assert page.locator("html").get_attribute("lang") == "zh"
+        pdf = tmp_path / "print_page_zh.pdf"
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format="A4", print_background=False)
+        reader = PdfReader(str(pdf))
+        assert len(reader.pages) > 100, f"the Chinese whole-reference PDF has {len(reader.pages)} pages"

@@ -2,11 +2,15 @@
 reads has changed; scripts/build_speedups.py reuses search entries only for an unchanged page."""
 
 import importlib.util
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+EN_CONFIG = SimpleNamespace(extra={"edition": "en"})  # what the hooks read of mkdocs.yml
 
 
 def _load(script: str, tmp_path, monkeypatch):
@@ -56,16 +60,16 @@ def test_stages_run_unless_their_stamp_matches_and_their_outputs_exist(hooks, mo
     digest = ["digest-1"]
     monkeypatch.setattr(hooks, "_stages", lambda *commands: runs.append(commands))
     monkeypatch.setattr(hooks, "stage_inputs", lambda: digest[0])
-    hooks.on_pre_build(None)
+    hooks.on_pre_build(EN_CONFIG)
     assert len(runs) == 1  # no stamp yet
-    hooks.on_pre_build(None)
+    hooks.on_pre_build(EN_CONFIG)
     assert len(runs) == 2  # stamp matches, but the outputs are missing
     for out in ("figures", "tables"):
         (hooks.GENERATED / out).mkdir(parents=True)
-    hooks.on_pre_build(None)
+    hooks.on_pre_build(EN_CONFIG)
     assert len(runs) == 2  # nothing changed: skipped
     digest[0] = "digest-2"
-    hooks.on_pre_build(None)
+    hooks.on_pre_build(EN_CONFIG)
     assert len(runs) == 3  # an input changed
 
 
@@ -79,7 +83,7 @@ def test_a_failing_stage_leaves_no_stamp(hooks, monkeypatch):
     (hooks.GENERATED / "inputs.sha256").write_text("old")
     monkeypatch.setattr(hooks, "_stages", fail)
     with pytest.raises(hooks.PluginError):
-        hooks.on_pre_build(None)
+        hooks.on_pre_build(EN_CONFIG)
     assert not (hooks.GENERATED / "inputs.sha256").exists()
 
 
@@ -113,7 +117,7 @@ def test_cached_search_entries_equal_the_plugins_own(speedups):
     fresh, miss, hit = SearchIndex(), SearchIndex(), SearchIndex()
     speedups.original_add_entry(fresh, page)
     SearchIndex.add_entry_from_context(miss, page)   # computes and stores
-    assert list(speedups.SEARCH_CACHE.glob("*.json"))
+    assert list(speedups._cache_dir.glob("*.json"))
     SearchIndex.add_entry_from_context(hit, page)    # read back from disk
     assert fresh.entries == miss.entries == hit.entries
     assert [e["location"] for e in fresh.entries] == ["activations/relu/", "activations/relu/#definition"]
@@ -131,6 +135,7 @@ def test_search_key_follows_what_the_index_reads(speedups, change):
 
 
 def test_search_key_follows_the_search_options_and_jieba(speedups, tmp_path, monkeypatch):
+    monkeypatch.setattr(speedups.material_search, "jieba", None)  # absent, then present below
     page = _page(HTML)
     keys = {speedups.search_key(page, OPTIONS)}
     keys.add(speedups.search_key(page, {**OPTIONS, "lang": ["zh"]}))
@@ -139,14 +144,14 @@ def test_search_key_follows_the_search_options_and_jieba(speedups, tmp_path, mon
     with_dict = {**OPTIONS, "jieba_dict_user": str(words)}
     keys.add(speedups.search_key(page, with_dict))
     words.write_text("激活 10 n\n")  # the same option, another dictionary
-    speedups.on_pre_build(None)  # keys are kept for one build
+    speedups.on_pre_build(EN_CONFIG)  # keys are kept for one build
     keys.add(speedups.search_key(page, with_dict))
     # jieba present (the Chinese edition installs it) or absent, and its version
     monkeypatch.setattr(speedups.material_search, "jieba", object())
-    speedups.on_pre_build(None)
+    speedups.on_pre_build(EN_CONFIG)
     keys.add(speedups.search_key(page, OPTIONS))
     monkeypatch.setattr(speedups, "_version", lambda name: "9.9" if name == "jieba" else "1.0")
-    speedups.on_pre_build(None)
+    speedups.on_pre_build(EN_CONFIG)
     keys.add(speedups.search_key(page, OPTIONS))
     assert len(keys) == 6
 
@@ -154,11 +159,11 @@ def test_search_key_follows_the_search_options_and_jieba(speedups, tmp_path, mon
 def test_search_entries_no_page_used_are_dropped_after_the_build(speedups):
     from material.plugins.search.plugin import SearchIndex
 
-    speedups.on_pre_build(None)
+    speedups.on_pre_build(EN_CONFIG)
     SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML))
     SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML, title="Old title"))
-    assert len(list(speedups.SEARCH_CACHE.glob("*.json"))) == 2
-    speedups.on_pre_build(None)  # the next build: only the page as it is now
+    assert len(list(speedups._cache_dir.glob("*.json"))) == 2
+    speedups.on_pre_build(EN_CONFIG)  # the next build: only the page as it is now
     SearchIndex.add_entry_from_context(SearchIndex(), _page(HTML))
-    speedups.on_post_build(None)
-    assert [p.name for p in speedups.SEARCH_CACHE.glob("*.json")] == [f"{speedups.search_key(_page(HTML), {})}.json"]
+    speedups.on_post_build(EN_CONFIG)
+    assert [p.name for p in speedups._cache_dir.glob("*.json")] == [f"{speedups.search_key(_page(HTML), {})}.json"]

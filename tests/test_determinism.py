@@ -1,5 +1,5 @@
 """Two builds from nothing are byte-identical, apart from an explicit allowlist: the data stage run
-twice into empty directories, and the site built twice from empty generated, notebook, citation
+twice into empty directories, and the site (both editions) built twice from empty generated, notebook, citation
 and data directories. The two runs share no cache, and run side by side (one per core)."""
 
 import filecmp
@@ -22,7 +22,8 @@ def clean_build(work: Path) -> subprocess.Popen:
            "REFIMPL_JUPYTER_CACHE": str(work / "jupyter-cache"),
            "REFIMPL_CITATION_CACHE": str(work / "citations.json")}
     script = (f"{sys.executable} -m refimpl.data --out {work / 'data'} && "
-              f"{sys.executable} -m mkdocs build --strict --clean --site-dir {work / 'site'}")
+              f"{sys.executable} -m mkdocs build --strict --clean --site-dir {work / 'site'} && "
+              f"{sys.executable} -m mkdocs build --strict --clean -f mkdocs.zh.yml --site-dir {work / 'site' / 'zh'}")
     return subprocess.Popen(["sh", "-c", script], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
@@ -47,5 +48,6 @@ def test_two_clean_builds_are_identical(tmp_path):
     data = differing(one / "data", two / "data")
     assert sorted(p.name for p in (one / "data").glob("*.json")), "the data stage wrote nothing"
     assert not data, "data-stage results that differ between two runs:\n" + "\n".join(data)
+    assert (one / "site" / "zh" / "index.html").is_file(), "the Chinese edition was not built"
     diff = [f for f in differing(one / "site", two / "site") if f not in ALLOWLIST]
     assert not diff, "files that differ between two clean builds:\n" + "\n".join(diff)

@@ -49,7 +49,7 @@ def update(lang: str, strings: set[str]) -> tuple[int, int]:
     return todo, sum(1 for m in catalog if m.id)
 
 
-_KEPT = re.compile(r"\{[a-z_]*\}|`[^`]*`|\$[^$]*\$|(?<![\w.])[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_KEPT = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|`[^`]*`|\$[^$]*\$|(?<![\w.])[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 def kept(text: str) -> list[str]:
