@@ -1,5 +1,6 @@
-"""The output-layer-and-loss experiment: its gradients against finite differences, the direction
-of each claim across seeds at small size, and the fused losses against a 50-digit reference."""
+"""The output-layer-and-loss experiment: its gradients against finite differences, the fused losses
+against a 50-digit reference, the vectorised sweep against single runs, and that its claims can
+fail. The claims themselves, on held-out seeds: tests/test_exp_claims.py."""
 
 import math
 
@@ -101,19 +102,6 @@ def test_two_class_softmax_is_the_sigmoid_of_the_difference():
     z = np.array([[3.0, -1.5], [-40.0, 2.0], [0.0, 0.0]])
     np.testing.assert_allclose(refimpl.softmax(z)[:, 0], refimpl.sigmoid(z[:, 0] - z[:, 1]),
                                rtol=1e-14, atol=0)
-
-
-@pytest.fixture(scope="module")
-def held_out():
-    result = ol.run(size="held_out")
-    assert not set(result["training"]["seeds"]) & set(ol.SIZES["full"])
-    return result
-
-
-@pytest.mark.parametrize("key", sorted(ol.CLAIMS))
-def test_claim_holds_on_held_out_seeds(held_out, key):
-    measured = ol.claim(held_out, key)
-    assert measured["holds"], f"{key}: held on {measured['rate']} seeds, page says at least {ol.CLAIMS[key]['at_least']:.0%}"
 
 
 @pytest.mark.parametrize("loss, start, lr, seed", [("ce", 8.0, 0.3, 3), ("se", 8.0, 3.0, 1003),
