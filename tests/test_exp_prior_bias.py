@@ -1,11 +1,13 @@
 """The bias-from-a-prior experiment: the identities it rests on (unit tests, not evidence), and
-each claim of the page, with its stated margin, on 20 held-out seeds."""
+its result on 20 held-out seeds. The page's claims: tests/test_exp_claims.py."""
 
 import json
 import math
 
 import numpy as np
 import pytest
+
+import held_out as held_out_results
 
 import refimpl
 from refimpl.experiments import prior_bias as pb
@@ -15,15 +17,7 @@ from refimpl.experiments.output_loss import bce_log_sigmoid
 
 @pytest.fixture(scope="module")
 def held_out():
-    result = pb.run(size="held_out")
-    assert not set(result["seeds"]) & set(pb.SEEDS)
-    return result
-
-
-@pytest.mark.parametrize("key", sorted(pb.CLAIMS))
-def test_claim_holds_on_held_out_seeds(held_out, key):
-    measured = pb.claim(held_out, key)
-    assert measured["holds"], (key, str(measured["rate"]), pb.CLAIMS[key])
+    return held_out_results.result("prior_bias")  # shared with tests/test_exp_claims.py
 
 
 @pytest.mark.parametrize("p", [0.001, 0.01, 0.05, 0.2, 0.5, 0.9])

@@ -1,11 +1,13 @@
-"""Training speed on two spirals (refimpl.experiments.training_speed): each claim of the page, with
-its stated margin, on 20 held-out seeds the page's numbers were not computed from, each activation
-at its own best rate of the same sweep; and the backpropagation the experiment uses."""
+"""Training speed on two spirals (refimpl.experiments.training_speed): its result on 20
+held-out seeds, and the backpropagation the experiment uses. The page's claims, each activation at
+its own best rate of the same sweep: tests/test_exp_claims.py."""
 
 import json
 
 import numpy as np
 import pytest
+
+import held_out as held_out_results
 
 from refimpl.experiments import training_speed as ts
 from refimpl.experiments.mlp import MLP, softmax_cross_entropy
@@ -13,15 +15,7 @@ from refimpl.experiments.mlp import MLP, softmax_cross_entropy
 
 @pytest.fixture(scope="module")
 def held_out():
-    result = ts.run(size="held_out")
-    assert not set(result["seeds"]) & set(ts.SEEDS)
-    return result
-
-
-@pytest.mark.parametrize("key", sorted(ts.CLAIMS))
-def test_claim_holds_on_held_out_seeds(held_out, key):
-    measured = ts.claim(held_out, key)
-    assert measured["holds"], (key, str(measured["rate"]), ts.CLAIMS[key])
+    return held_out_results.result("training_speed")  # shared with tests/test_exp_claims.py
 
 
 def test_result_is_strict_json(held_out):

@@ -1,23 +1,18 @@
-"""Universal approximation (refimpl.experiments.universal_approximation): each claim of the page
-with its stated margin, on 100 held-out seeds the page's numbers were not computed from."""
+"""Universal approximation (refimpl.experiments.universal_approximation): the errors on 100
+held-out seeds the page's numbers were not computed from. The page's claims, with their margins:
+tests/test_exp_claims.py."""
 
 import numpy as np
 import pytest
+
+import held_out as held_out_results
 
 from refimpl.experiments import universal_approximation as ua
 
 
 @pytest.fixture(scope="module")
 def held_out():
-    result = ua.run(size="held_out")
-    assert not set(result["seeds"]) & set(ua.SIZES["full"])
-    return result
-
-
-@pytest.mark.parametrize("key", sorted(ua.CLAIMS))
-def test_claim_holds_on_held_out_seeds(held_out, key):
-    measured = ua.claim(held_out, key)
-    assert measured["holds"], (key, str(measured["rate"]), ua.CLAIMS[key])
+    return held_out_results.result("universal_approximation")  # shared with tests/test_exp_claims.py
 
 
 def test_median_error_falls_tenfold_and_at_each_width(held_out):

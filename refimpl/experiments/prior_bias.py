@@ -59,7 +59,7 @@ CLAIMS = {
     # the zero start catches up later at p = 0.01 than at p = 0.2 (never counts as last)
     "rarer-lags-longer": {"at_least": 0.9},
     # at learning rate 1 the final losses of the two starts differ by less than 0.005
-    "meet-at-rate-1": {"rate": 1.0, "within": 0.005, "at_least": 0.9},
+    "meet-at-rate-1": {"rate": 1.0, "within": 0.005, "at_least": 0.95},
     # at learning rate 0.3 they meet as closely on no more than 80 % of the seeds
     "apart-at-rate-0.3": {"rate": 0.3, "within": 0.005, "at_most": 0.8},
 }

@@ -67,19 +67,19 @@ SIZES = {
 # each rate on its seeds, the tests assert the margin on held-out seeds, the guides link the key.
 CLAIMS = {
     # at rate 0.1 the sigmoid network ends within 0.02 of the linear classifier
-    "sigmoid-stalls-at-0.1": {"rate": 0.1, "within": 0.02, "at_least": 0.9},
+    "sigmoid-stalls-at-0.1": {"rate": 0.1, "within": 0.02, "at_least": 0.95},
     # at rate 1 it ends more than 0.02 below the linear classifier: it learns
-    "sigmoid-learns-at-1": {"rate": 1.0, "below": 0.02, "at_least": 0.6},
+    "sigmoid-learns-at-1": {"rate": 1.0, "below": 0.02, "at_least": 0.7},
     # at rate 0.1 tanh ends above ReLU
-    "tanh-slower-at-0.1": {"rate": 0.1, "at_least": 0.9},
+    "tanh-slower-at-0.1": {"rate": 0.1, "at_least": 0.95},
     # tanh ends lower at rate 1 than at 0.1: 0.1 is not near its limit
-    "tanh-not-at-limit": {"rates": [0.1, 1.0], "at_least": 0.8},
+    "tanh-not-at-limit": {"rates": [0.1, 1.0], "at_least": 0.85},
     # each at its best rate, tanh ends below ReLU on some seeds and above on others
     "tanh-relu-tie": {"at_least": 0.25, "at_most": 0.75},
     # each at its best rate, sigmoid ends more than 0.1 above tanh
-    "sigmoid-slowest": {"above": 0.1, "at_least": 0.85},
+    "sigmoid-slowest": {"above": 0.1, "at_least": 0.9},
     # ReLU and Leaky ReLU at their best rates classify 99 % of the training points
-    "rectifiers-fit": {"accuracy": 0.99, "at_least": 0.85},
+    "rectifiers-fit": {"accuracy": 0.99, "at_least": 0.9},
 }
 
 
