@@ -14,6 +14,7 @@ matter is `source_hash` of the English file. When the English file changes, the 
     python scripts/edition.py check docs/activations/relu.zh.md   # what differs from relu.md
     python scripts/edition.py stamp docs/activations/relu.zh.md   # record the English hash
     python scripts/edition.py stale                               # every stale page
+    python scripts/edition.py diff docs/activations/relu.zh.md    # what changed in the English since
 
 Plain Python, no MkDocs and no refimpl: the MkDocs hooks and the tests both import it.
 """
@@ -253,7 +254,34 @@ def differences(zh: Path) -> list[str]:
     return out
 
 
+def translated_version(zh: Path) -> str | None:
+    """The git commit whose English source is the one `zh` records (found by its hash)."""
+    import subprocess
+
+    en = english_path(zh)
+    want = recorded_hash(zh)
+    commits = subprocess.run(["git", "log", "--format=%H", "--", str(en)], cwd=ROOT, text=True,
+                             capture_output=True, check=True).stdout.split()
+    for commit in commits:
+        blob = subprocess.run(["git", "show", f"{commit}:{en.relative_to(ROOT).as_posix()}"], cwd=ROOT,
+                              capture_output=True)
+        if blob.returncode == 0 and hashlib.sha256(blob.stdout).hexdigest()[:16] == want:
+            return commit
+    return None
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) >= 3 and argv[1] == "diff":
+        import subprocess
+
+        for name in argv[2:]:
+            zh = Path(name).resolve()
+            commit = translated_version(zh)
+            if commit is None:
+                print(f"{name}: the English version it records is not in git history")
+                continue
+            subprocess.run(["git", "diff", commit, "--", str(english_path(zh))], cwd=ROOT)
+        return 0
     if len(argv) < 2 or argv[1] not in ("check", "stamp", "stale"):
         print(__doc__)
         return 2

@@ -44,7 +44,7 @@ svg = render(Figure("dead-units-small", alt, lambda ax: draw_dead_fraction(ax, r
 HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.index("<svg"):]}</div>')
 
 # %% [markdown]
-# ## A dead unit stays dead
+# ## A dead unit stays dead {#a-dead-unit-stays-dead}
 #
 # Train one ReLU net at learning rate 3, find its dead units, and compute the full-batch gradient
 # once more: their incoming weights get exactly zero.

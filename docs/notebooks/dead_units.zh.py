@@ -1,5 +1,5 @@
 # ---
-# translation_of: 988bcec6b9b0d908
+# translation_of: 65b3b4221619bb51
 # jupyter:
 #   jupytext:
 #     text_representation:

@@ -29,7 +29,7 @@ result = gf.run(size="small")
 print(result["depths"], result["seeds"])
 
 # %% [markdown]
-# ## The first-layer gradient against depth
+# ## The first-layer gradient against depth {#the-first-layer-gradient-against-depth}
 #
 # For each activation and initialisation: the gradient norm at the first hidden layer at depth 30
 # divided by that at depth 2 (median of the seeds), and the factor per added layer it implies.
@@ -56,7 +56,7 @@ svg = render(Figure("gradient-flow-small", alt, lambda ax: draw_depth(ax, result
 HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.index("<svg"):]}</div>')
 
 # %% [markdown]
-# ## A per-layer factor
+# ## A per-layer factor {#a-per-layer-factor}
 #
 # For ReLU, a layer multiplies the squared gradient norm by about
 # $n_\text{out}\,\operatorname{Var}(w)\,\mathbb{E}[f'(z)^2]$, that is $64 \cdot \tfrac{1}{64} \cdot

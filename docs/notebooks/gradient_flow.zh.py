@@ -1,5 +1,5 @@
 # ---
-# translation_of: 84c16c563fddba0b
+# translation_of: 4708869a6f81ff16
 # jupyter:
 #   jupytext:
 #     text_representation:

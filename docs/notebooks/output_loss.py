@@ -30,7 +30,7 @@ from refimpl.experiments import output_loss as ol
 result = ol.run(size="small")
 
 # %% [markdown]
-# ## The gradients
+# ## The gradients {#the-gradients}
 #
 # For $p = \sigma(z)$ and label $y$, cross-entropy gives $\partial L/\partial z = p - y$ and
 # squared error $(p - y)^2$ gives $2(p - y)\,\sigma'(z)$. The cell checks both against central
@@ -76,7 +76,7 @@ Markdown(f"At z = {grad['z'][0]:g} the squared-error gradient is {ratio:.1e} tim
          f"{grad['n_classes']}-class softmax.")
 
 # %% [markdown]
-# ## Fused losses
+# ## Fused losses {#fused-losses}
 #
 # The loss from the logits, $\operatorname{softplus}(z) - yz$, against the textbook
 # $-y\ln\sigma(z) - (1-y)\ln(1-\sigma(z))$ and a 50-digit reference:
@@ -89,7 +89,7 @@ for row in result["stability"]["binary"]:
           f"{row['log_sigmoid']:17.6g}  {row['exact']:10.6g}")
 
 # %% [markdown]
-# ## Training from a wrong start, over a sweep of learning rates
+# ## Training from a wrong start, over a sweep of learning rates {#training-from-a-wrong-start-over-a-sweep-of-learning-rates}
 #
 # Logistic regression on generated 2-D points, started at $w = -c\,w^*$ (for $c > 0$ every point
 # misclassified), trained by full-batch gradient descent with every learning rate of the same

@@ -35,7 +35,7 @@ for p in pb.BASE_RATES:
           f"H(p) = {pb.entropy(p):.4f}  ln 2 = {math.log(2):.4f}")
 
 # %% [markdown]
-# ## Training from the two biases
+# ## Training from the two biases {#training-from-the-two-biases}
 #
 # A one-hidden-layer tanh network on imbalanced generated data, output bias 0 or the prior bias,
 # full-batch gradient descent (small size: 600 points, 3 seeds, 100 steps).

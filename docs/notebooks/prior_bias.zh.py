@@ -1,5 +1,5 @@
 # ---
-# translation_of: 79e10b9ca6f719bf
+# translation_of: ede83a299c0f3344
 # jupyter:
 #   jupytext:
 #     text_representation:

@@ -28,7 +28,7 @@ import refimpl
 sigmoid = refimpl.sigmoid
 
 # %% [markdown]
-# ## The derivative at a few points
+# ## The derivative at a few points {#the-derivative-at-a-few-points}
 #
 # `refimpl.sigmoid.derivative` computes $\sigma'$. The cell checks it against the product form above,
 # then prints $\sigma'(x)$ and the ratio $\sigma'(x)/\sigma'(0)$: the share of a gradient that survives
@@ -67,7 +67,7 @@ svg = render(Figure("sigmoid-saturation", alt, draw, ("sigmoid",))).decode()
 HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.index("<svg"):]}</div>')
 
 # %% [markdown]
-# ## A chain of layers
+# ## A chain of layers {#a-chain-of-layers}
 #
 # Backpropagation through $n$ sigmoid layers $a_k = \sigma(z_k)$, $z_k = w_k\,a_{k-1} + b_k$,
 # multiplies one factor per layer:
@@ -92,7 +92,7 @@ Markdown(
 )
 
 # %% [markdown]
-# ## What follows
+# ## What follows {#what-follows}
 #
 # The shrinkage is geometric in depth, and a saturated unit makes it worse. This is the vanishing
 # gradient problem that rectifiers answer: the [ReLU](../activations/relu.md) has derivative one

@@ -1,5 +1,5 @@
 # ---
-# translation_of: b819a704fcd58118
+# translation_of: 3fe72e89d84056b4
 # jupyter:
 #   jupytext:
 #     text_representation:

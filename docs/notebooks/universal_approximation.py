@@ -42,7 +42,7 @@ svg = render(Figure("ua-small", alt, lambda ax: draw_error_vs_width(ax, result),
 HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.index("<svg"):]}</div>')
 
 # %% [markdown]
-# ## The fits themselves
+# ## The fits themselves {#the-fits-themselves}
 #
 # Seed 0's fits with 2, 8 and 32 units, against the target:
 

@@ -1,5 +1,5 @@
 # ---
-# translation_of: bdd4b469cd6fc320
+# translation_of: 411e2852d77bb230
 # jupyter:
 #   jupytext:
 #     text_representation:

@@ -29,7 +29,7 @@ print("grid search:", result["grid"])
 print("least-squares linear unit outputs:", np.round(result["linear"]["outputs"], 6))
 
 # %% [markdown]
-# ## The perceptron rule
+# ## The perceptron rule {#the-perceptron-rule}
 #
 # On XOR from zero weights in a fixed order, and on a linearly separable set of 100 points:
 
@@ -45,7 +45,7 @@ for seed, r in zip(result["seeds"], result["perceptron_separable"]):
           f"(bound (R/γ)² = {r['bound']:.0f})")
 
 # %% [markdown]
-# ## One hidden layer
+# ## One hidden layer {#one-hidden-layer}
 #
 # Two step units (OR and AND) and a step output, drawn with the site's figure code:
 

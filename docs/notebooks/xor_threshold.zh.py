@@ -1,5 +1,5 @@
 # ---
-# translation_of: 4a52466aaaaac92f
+# translation_of: 4a3f3a76a99542b2
 # jupyter:
 #   jupytext:
 #     text_representation:
