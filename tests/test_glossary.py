@@ -9,8 +9,8 @@ from markdown.extensions.toc import slugify
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GLOSSARY = DOCS / "glossary.md"
-NOT_TERMS = {"References"}
-HEADING = re.compile(r"^## (?P<term>.+?)\s*$", re.MULTILINE)
+NOT_TERMS = {"References", "Chinese terms"}
+HEADING = re.compile(r"^## (?P<term>.+?)(?:\s*\{#(?P<id>[^\s}]+)\})?\s*$", re.MULTILINE)
 
 
 def sections() -> dict[str, str]:
@@ -21,7 +21,11 @@ def sections() -> dict[str, str]:
     for m, nxt in zip(matches, matches[1:] + [None]):
         if m["term"] not in NOT_TERMS:
             out[m["term"]] = text[m.end():nxt.start() if nxt else len(text)]
+            _ids[m["term"]] = m["id"]
     return out
+
+
+_ids: dict[str, str | None] = {}  # term -> its explicit heading id
 
 
 def terms() -> list[str]:
@@ -29,8 +33,11 @@ def terms() -> list[str]:
 
 
 def anchor(term: str) -> str:
-    """The id Python-Markdown's toc extension (our mkdocs.yml: default slugify) gives the heading."""
-    return slugify(term, "-")
+    """The heading's explicit id, which is the one Python-Markdown's toc extension (our mkdocs.yml:
+    default slugify) would give it: the Chinese glossary keeps the same ids."""
+    sections()
+    assert _ids[term] in (None, slugify(term, "-")), f"{term}: its id {_ids[term]} is not its slug"
+    return _ids[term] or slugify(term, "-")
 
 
 def test_terms_are_listed_and_sorted():

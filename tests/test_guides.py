@@ -12,7 +12,7 @@ from refimpl.figures import FIGURES, render
 from refimpl.figures import guides
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDES = sorted((ROOT / "docs" / "guides").glob("*.md"))
+GUIDES = sorted(p for p in (ROOT / "docs" / "guides").glob("*.md") if not p.stem.endswith(".zh"))
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 INCLUDE = re.compile(r'^--8<-- "(figures|tables/cite)/([^"]+)\.md"$', re.MULTILINE)
 
@@ -69,6 +69,6 @@ def test_includes_name_existing_figures_and_bibliography_keys(page):
 def test_shape_title_sections_references(page):
     text = page.read_text()
     assert text.startswith("# "), f"{page.name}: no title"
-    assert "\n## References\n" in text
+    assert re.search(r"\n## References \{#references\}\n", text)
     # no absolute rules: a guide says "depends" where it does (quotations excepted, none so far)
     assert not re.search(r"\b(always|never)\b", text, re.IGNORECASE), f"{page.name}: always/never"

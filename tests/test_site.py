@@ -151,7 +151,7 @@ def test_activation_pages_follow_the_section_order(name):
 
 def test_every_activation_page_is_a_registry_entry():
     root = Path(__file__).resolve().parent.parent
-    files = {p.stem for p in (root / "docs" / "activations").glob("*.md")}
+    files = {p.stem for p in (root / "docs" / "activations").glob("*.md") if not p.stem.endswith(".zh")}
     assert files == set(PAGES), f"pages without entry: {files - set(PAGES)}, entries without page: {set(PAGES) - files}"
 
 
