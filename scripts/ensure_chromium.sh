@@ -13,7 +13,9 @@ if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
   echo "Installing Debian's chromium for the browser tests..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  # fonts-wqy-microhei (small): Chinese glyphs in the browser tests' screenshots and PDFs, which
+  # would otherwise be empty boxes. The site itself needs no CJK font: readers' systems have theirs.
+  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-wqy-microhei >/dev/null
   command -v chromium >/dev/null && exit 0
 fi
 cat >&2 <<'MSG'

@@ -217,6 +217,7 @@ def _number_svg_ids(svg: str, n: int) -> str:
     return _SVG_ID.sub(lambda m: m.group(1) + (f"fig{n}-" if m.group(2) in ids else "") + m.group(2), svg)
 
 
+DOWNLOAD_TITLE = {"en": "Download the notebook (.ipynb)", "zh": "下载笔记本（.ipynb）"}
 _DOWNLOAD_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
                   '<path d="M5 20h14v-2H5zM19 9h-4V3H9v6H5l7 7z"/></svg>')
 
@@ -253,7 +254,8 @@ def on_page_content(content: str, page, config, files: Files, **kwargs) -> str:
 
     ipynb = _ipynb[src]
     content = (f'<a href="{ipynb.url_relative_to(page.file)}" download class="md-content__button md-icon" '
-               f'title="Download the notebook (.ipynb)">{_DOWNLOAD_ICON}</a>\n{content}')
+               f'title="{DOWNLOAD_TITLE.get(config.extra.get("edition", "en"), DOWNLOAD_TITLE["en"])}">'
+               f'{_DOWNLOAD_ICON}</a>\n{content}')
 
     # Code cells scroll sideways when long: keyboard users must be able to reach them (axe's
     # scrollable-region-focusable), like Material's own code blocks.

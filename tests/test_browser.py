@@ -270,6 +270,9 @@ def test_the_language_switcher_goes_to_the_same_page(page, site_url):
     assert urljoin(page.url, link.get_attribute("href")) == urljoin(site_url, "zh/" + SIGMOID)
     page.goto(urljoin(site_url, "zh/" + SIGMOID), wait_until="load")
     assert page.locator("html").get_attribute("lang") == "zh"
+    # a CJK system font stack, no web font
+    font = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
+    assert "PingFang SC" in font and "Noto Sans CJK SC" in font, font
     back = page.locator('.md-select__link[hreflang="en"]')
     assert urljoin(page.url, back.get_attribute("href")) == urljoin(site_url, SIGMOID)
 
