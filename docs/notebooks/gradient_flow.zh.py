@@ -32,7 +32,7 @@ print(result["depths"], result["seeds"])
 # %% [markdown]
 # ## 第一层梯度随深度的变化 {#the-first-layer-gradient-against-depth}
 #
-# 对每种激活函数（activation function）与初始化方式，计算：深度为 30 时第一个隐藏层的梯度范数除以深度为 2 时的
+# 对每种激活函数（activation function）与初始化方式，计算：深度为 30 时第一个隐藏层的梯度范数（norm）除以深度为 2 时的
 # 梯度范数（取各随机种子的中位数（median）），以及由此推出的每增加一层所乘的因子。
 
 # %%

@@ -15,9 +15,9 @@
 # %% [markdown]
 # # 由先验设定偏置：重跑实验
 #
-# 本笔记本以小规模重跑[由先验设定偏置的实验](../experiments/prior_bias.md)。一个 [sigmoid](../activations/sigmoid.md)
-# 分类器，若其输出偏置（bias）取 $b = \ln\frac{p}{1-p}$，则在训练之前就预测出基准率 $p$，其初始的二元
-# 交叉熵（cross-entropy）正是基准率的熵 $H(p)$。下文引用的每个数都由某个单元格打印出来。
+# 本笔记本以小规模重跑[由先验（prior）设定偏置的实验](../experiments/prior_bias.md)。一个 [sigmoid](../activations/sigmoid.md)
+# 分类器，若其输出偏置（bias）取 $b = \ln\frac{p}{1-p}$，则在训练之前就预测出基础比率（base rate）$p$，其初始的二元
+# 交叉熵（cross-entropy）正是基础比率的熵 $H(p)$。下文引用的每个数都由某个单元格打印出来。
 
 # %%
 import math
@@ -36,8 +36,8 @@ for p in pb.BASE_RATES:
 # %% [markdown]
 # ## 从两种偏置出发训练 {#training-from-the-two-biases}
 #
-# 在生成的类别不平衡数据上训练一个只有一个隐藏层（hidden layer）的 tanh 网络，输出偏置取 0 或取先验（prior）偏置，
-# 用全批量（full batch）梯度下降训练（小规模：600 个点、3 个随机种子（seed）、100 步）。
+# 在生成的类别不平衡数据上训练一个只有一个隐藏层（hidden layer）的 tanh 网络，输出偏置取 0 或取先验偏置，
+# 用全批量（full batch）梯度下降（gradient descent）训练（小规模：600 个点、3 个随机种子（seed）、100 步）。
 
 # %%
 result = pb.run(size="small")

@@ -17,7 +17,7 @@
 #
 # 设一个 sigmoid 单元（unit）的预激活值（pre-activation）为 $Z + \mu$，其中 $Z \sim N(0, 1)$。传到它的梯度（gradient）
 # 会被乘以 $\sigma'(Z + \mu)$，平均而言乘以 $\mathbb{E}[\sigma'(Z + \mu)]$。与[实验页](../experiments/saturation_recovery.md)
-# 一样，本笔记本分别用数值积分和随机抽样计算这个平均值。下文引用的每个数都由某个单元格打印出来。
+# 一样，本笔记本分别用数值积分（quadrature）和随机抽样计算这个平均值。下文引用的每个数都由某个单元格打印出来。
 
 # %%
 import numpy as np

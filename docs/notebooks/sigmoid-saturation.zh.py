@@ -93,4 +93,4 @@ Markdown(
 # ## 由此可知 {#what-follows}
 #
 # 梯度随深度按几何级数缩小，而饱和的单元（unit）会让缩小更严重。这就是梯度消失（vanishing gradient）问题，
-# 整流函数（rectifier）正是为解决它而提出的：[ReLU](../activations/relu.md) 在输入为正的地方导数处处为 1。
+# 整流函数（rectifier）回应的正是这个问题：[ReLU](../activations/relu.md) 在输入为正的地方导数处处为 1。

@@ -17,7 +17,7 @@
 #
 # 本笔记本以小规模重跑[训练速度页](../experiments/training_speed.md)的实验：隐藏层（hidden layer）分别用 sigmoid、
 # tanh 和 ReLU（外加线性基线），3 个随机种子（seed），在扫描的每个学习率（learning rate）下，用带动量（momentum）的
-# 全批量（full batch）梯度下降训练 200 轮（epoch）。下文引用的每个数都由某个单元格打印出来。
+# 全批量（full batch）梯度下降（gradient descent）训练 200 轮（epoch）。下文引用的每个数都由某个单元格打印出来。
 # 得到的排名只对这个任务和这组设置成立。
 
 # %%
@@ -39,7 +39,7 @@ for a in result["curves"]:
           f" best rate {best[a]:g}")
 
 # %% [markdown]
-# 用本站的绘图代码画出每种激活函数在其最佳学习率下的损失曲线：实线为各随机种子的中位数（median），
+# 用本站的绘图代码画出每种激活函数在其最佳学习率下的损失曲线：曲线为各随机种子的中位数（median），
 # 阴影为四分位距（interquartile range）：
 
 # %%
