@@ -347,15 +347,86 @@ def variant_uses(text: str, term_list: list[dict], notebook: bool = False) -> li
     return found
 
 
+def _first_use(prose: str, term: dict, term_list: list[dict]) -> int:
+    """Where `term` is first used on its own in `prose` (not as part of a longer chosen term, as
+    门控 in 门控线性单元), or -1."""
+    longer = [s for t in term_list if term["zh"] in t["zh"] and t["zh"] != term["zh"]
+              for s in _spans(prose, t["zh"])]
+    for start, end in _spans(prose, term["zh"]):
+        if not any(a <= start and end <= b for a, b in longer):
+            return start
+    return -1
+
+
+def _needs_english(term: dict) -> bool:
+    return not term.get("basic") and bool(re.search(r"[\u4e00-\u9fff]", term["zh"]))
+
+
 def first_uses_without_english(text: str, term_list: list[dict], notebook: bool = False) -> list[str]:
     """Chinese terms whose first use on the page (outside headings) is not written 中文（English）."""
     prose = "\n".join(line for line in prose_of(text, notebook).splitlines() if not line.lstrip().startswith("#"))
     missing = []
     for t in term_list:
-        at = prose.find(t["zh"])
-        if t.get("basic") or at < 0 or not re.search(r"[\u4e00-\u9fff]", t["zh"]):
+        at = _first_use(prose, t, term_list)
+        if not _needs_english(t) or at < 0:
             continue
-        after = prose[at + len(t["zh"]):at + len(t["zh"]) + 1]
-        if after != "（":
+        if prose[at + len(t["zh"]):at + len(t["zh"]) + 1] != "（":
             missing.append(f"{t['zh']}（{t['en']}）")
     return missing
+
+
+_PROTECTED = re.compile(r"`[^`\n]*`|\$[^$\n]*\$|\]\([^)]*\)|<[^>]+>|\{[^}\n]*\}|https?://\S+")
+
+
+def annotate_first_uses(text: str, term_list: list[dict]) -> str:
+    """The page with each term's first use in running text written 中文（English）, as the style
+    note asks; an annotation further down the page that is no longer the first is removed."""
+    meta_end = FRONT.match(text).end() if FRONT.match(text) else 0
+    lines = text[meta_end:].split("\n")
+    editable = []  # (line number, protected spans) of running-text lines
+    fence, in_math = None, False
+    for i, line in enumerate(lines):
+        m = FENCE.match(line)
+        if fence is None and m:
+            fence = m["mark"]
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if line.strip().startswith("$$"):
+            in_math = not (in_math or (line.strip().endswith("$$") and len(line.strip()) > 2))
+            continue
+        if in_math or line.lstrip().startswith(("#", "--8<--", "<", "|---")):
+            continue
+        editable.append(i)
+    for t in term_list:
+        if not _needs_english(t):
+            continue
+        english = f"（{t['en']}）"
+        first = None
+        for i in editable:
+            line = lines[i]
+            free = [True] * len(line)
+            for p in _PROTECTED.finditer(line):
+                free[p.start():p.end()] = [False] * (p.end() - p.start())
+            longer = [s for u in term_list if t["zh"] in u["zh"] and u["zh"] != t["zh"] for s in _spans(line, u["zh"])]
+            for start, end in _spans(line, t["zh"]):
+                if all(free[start:end]) and not any(a <= start and end <= b for a, b in longer):
+                    first = (i, end)
+                    break
+            if first:
+                break
+        if first is None:
+            continue
+        i, end = first
+        if lines[i][end:].startswith("（"):
+            continue
+        lines[i] = lines[i][:end] + english + lines[i][end:]
+        for j in editable:  # the later annotation, if a translator put one there
+            if (j, lines[j].find(t["zh"] + english)) != (i, end - len(t["zh"])) and t["zh"] + english in lines[j]:
+                at = lines[j].find(t["zh"] + english)
+                if j > i or at > end:
+                    lines[j] = lines[j][:at + len(t["zh"])] + lines[j][at + len(t["zh"]) + len(english):]
+                    break
+    return text[:meta_end] + "\n".join(lines)
