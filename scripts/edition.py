@@ -370,7 +370,7 @@ def first_uses_without_english(text: str, term_list: list[dict], notebook: bool 
         at = _first_use(prose, t, term_list)
         if not _needs_english(t) or at < 0:
             continue
-        if prose[at + len(t["zh"]):at + len(t["zh"]) + 1] != "（":
+        if not re.match(r"[\]*_]*（", prose[at + len(t["zh"]):at + len(t["zh"]) + 8]):  # [术语](…)（English）
             missing.append(f"{t['zh']}（{t['en']}）")
     return missing
 
@@ -420,7 +420,7 @@ def annotate_first_uses(text: str, term_list: list[dict]) -> str:
         if first is None:
             continue
         i, end = first
-        if lines[i][end:].startswith("（"):
+        if re.match(r"(?:\]\([^)]*\)|[*_])*（", lines[i][end:]):  # already 术语（English）, maybe as a link
             continue
         lines[i] = lines[i][:end] + english + lines[i][end:]
         for j in editable:  # the later annotation, if a translator put one there
