@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -203,6 +204,12 @@ def _family(family: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _anchor(english: str) -> str:
+    """The id Python-Markdown's toc gives an English heading ("Hard/mobile" → ``hardmobile``),
+    written out so that a translated heading keeps it."""
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", english).strip().lower())
+
+
 def catalogue() -> str:
     """Every entry by family, oldest first, linked to its page (or its anchor on another
     entry's page)."""
@@ -245,7 +252,7 @@ def atlas(bench: dict | None = None) -> str:
         if not any(e.kind == "elementwise" for e in members):
             continue
         slug = "".join(c if c.isalnum() else "-" for c in family.lower()).strip("-")
-        parts.append(f"### {_family(family)}\n\n"
+        parts.append(f"### {_family(family)} {{#{_anchor(family)}}}\n\n"
                      f'--8<-- "figures/atlas-{slug}.md"\n\n'
                      f'--8<-- "figures/atlas-{slug}-derivatives.md"\n')
     cost = bench is not None
@@ -280,7 +287,7 @@ def atlas(bench: dict | None = None) -> str:
     note = ("\n" + _("Cost: refimpl on 10^6 float64 elements, best of 5 runs of `make bench` on "
                      "{machine}; compare within the column only.").format(
                          machine=bench["machine"]) + "\n" if cost else "")
-    return ("\n".join(parts) + f"\n## {_('Comparison table')}\n\n"
+    return ("\n".join(parts) + f"\n## {_('Comparison table')} {{#comparison-table}}\n\n"
             f"{_('Click a column heading to sort.')}\n\n"
             '<div class="sortable" markdown>\n\n' + table + "\n\n</div>\n" + note)
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -96,6 +98,28 @@ def on_files(files: Files, config, **kwargs) -> Files:
         raise PluginError("The Chinese edition has no page for these English pages (translate them, "
                           "or the English would be shown as Chinese):\n  " + "\n  ".join(sorted(missing)))
     return files
+
+
+H1 = re.compile(r"^# (?P<title>[^\n]*?)[ \t]*$", re.M)
+
+
+def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
+    """Give a Chinese page's title the English title's id. Without it the id is slugified from
+    the ASCII left in the Chinese title ("Heaviside 阶跃函数" → ``heaviside``), which can clash
+    with an alias anchor and differs between editions."""
+    if of(config) != "zh" or page.file.abs_src_path is None:
+        return markdown
+    title = H1.search(markdown.split("```")[0])  # never a comment line in a code block
+    if title is None or "{#" in title["title"]:
+        return markdown
+    source = Path(config.docs_dir) / page.file.src_uri
+    if source.suffix != ".md" or not source.is_file():
+        return markdown
+    english = H1.search(source.read_text(encoding="utf-8").split("```")[0])
+    if english is None or "{#" in english["title"]:
+        return markdown
+    anchor = slugify(english["title"], "-")
+    return markdown[:title.end()] + f" {{#{anchor}}}" + markdown[title.end():]
 
 
 def english_url(page) -> str:

@@ -104,6 +104,22 @@ def test_no_id_appears_twice_on_a_page(built_site):
     assert not twice, "\n".join(twice)
 
 
+def test_every_anchor_of_an_english_page_exists_on_its_chinese_page(built_site):
+    """A link to page#anchor works in both editions, and the language switcher can keep it. The
+    Chinese citation box has one tab more (GB/T 7714), so its tab ids are the only extra ones."""
+    import re
+
+    differ = []
+    for zh in pages(built_site / "zh"):
+        english = built_site / zh.relative_to(built_site / "zh")
+        ids = {path: {a["id"] for _, a in tags(path) if a.get("id")} for path in (english, zh)}
+        extra = {i for i in ids[zh] - ids[english] if not re.search(r"__tabbed_\d+_\d+$", i)}
+        if ids[english] - ids[zh] or extra:
+            differ.append(f"{english.relative_to(built_site)}: only English "
+                          f"{sorted(ids[english] - ids[zh])[:5]}, only Chinese {sorted(extra)[:5]}")
+    assert not differ, "\n".join(differ)
+
+
 def test_nothing_generated_is_committed():
     import subprocess
 
