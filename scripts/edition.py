@@ -347,19 +347,49 @@ def variant_uses(text: str, term_list: list[dict], notebook: bool = False) -> li
     return found
 
 
+OUR_TRANSLATION = "（本站译："
+
+
+def quoted_translations(text: str) -> list[tuple[int, int]]:
+    """The spans of our translations of quotations, （本站译：…）, nested brackets included. A term
+    there stands beside the quotation's own English, so it is not a first use to annotate."""
+    spans = []
+    for m in re.finditer(re.escape(OUR_TRANSLATION), text):
+        depth, i = 0, m.start()
+        while i < len(text):
+            depth += {"（": 1, "）": -1}.get(text[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        spans.append((m.start(), i))
+    return spans
+
+
+def _longer(term: dict, term_list: list[dict]) -> list[str]:
+    """Words that contain the term without being it: longer terms (门控 in 门控线性单元) and the
+    term's listed homonyms (折点, kink, in 转折点, a turning point)."""
+    return [t["zh"] for t in term_list if term["zh"] in t["zh"] and t["zh"] != term["zh"]] + term.get("homonyms", [])
+
+
 def _first_use(prose: str, term: dict, term_list: list[dict]) -> int:
-    """Where `term` is first used on its own in `prose` (not as part of a longer chosen term, as
-    门控 in 门控线性单元), or -1."""
-    longer = [s for t in term_list if term["zh"] in t["zh"] and t["zh"] != term["zh"]
-              for s in _spans(prose, t["zh"])]
+    """Where `term` is first used on its own in `prose`, outside our translations of quotations,
+    or -1."""
+    taken = [s for word in _longer(term, term_list) for s in _spans(prose, word)] + quoted_translations(prose)
     for start, end in _spans(prose, term["zh"]):
-        if not any(a <= start and end <= b for a, b in longer):
+        if not any(a <= start and end <= b for a, b in taken):
             return start
     return -1
 
 
 def _needs_english(term: dict) -> bool:
     return not term.get("basic") and bool(re.search(r"[\u4e00-\u9fff]", term["zh"]))
+
+
+def _with_english(after: str, term: dict) -> bool:
+    """Whether the text right after a term's use gives its English: 术语（English）, [术语](…)（English）,
+    or an explanation that names it, 末位单位，unit in the last place."""
+    after = re.sub(r"^(?:\]\([^)]*\)|\]|[*_])*", "", after)
+    return after.startswith("（") or term["en"].lower() in after[:len(term["en"]) + 6].lower()
 
 
 def first_uses_without_english(text: str, term_list: list[dict], notebook: bool = False) -> list[str]:
@@ -370,7 +400,7 @@ def first_uses_without_english(text: str, term_list: list[dict], notebook: bool 
         at = _first_use(prose, t, term_list)
         if not _needs_english(t) or at < 0:
             continue
-        if not re.match(r"[\]*_]*（", prose[at + len(t["zh"]):at + len(t["zh"]) + 8]):  # [术语](…)（English）
+        if not _with_english(prose[at + len(t["zh"]):], t):
             missing.append(f"{t['zh']}（{t['en']}）")
     return missing
 
@@ -400,17 +430,32 @@ def annotate_first_uses(text: str, term_list: list[dict]) -> str:
         if in_math or line.lstrip().startswith(("#", "--8<--", "<", "|---")):
             continue
         editable.append(i)
+    def quotes() -> dict[int, list[tuple[int, int]]]:  # per line: spans inside （本站译：…）
+        starts, at = [], 0
+        for line in lines:
+            starts.append(at)
+            at += len(line) + 1
+        out: dict[int, list[tuple[int, int]]] = {}
+        for a, b in quoted_translations("\n".join(lines)):
+            for i, s0 in enumerate(starts):
+                if s0 <= b and a <= s0 + len(lines[i]):
+                    out.setdefault(i, []).append((max(a - s0, 0), min(b - s0, len(lines[i]))))
+        return out
+
     for t in term_list:
         if not _needs_english(t):
             continue
         english = f"（{t['en']}）"
         first = None
+        quoted = quotes()
         for i in editable:
             line = lines[i]
             free = [True] * len(line)
             for p in _PROTECTED.finditer(line):
                 free[p.start():p.end()] = [False] * (p.end() - p.start())
-            longer = [s for u in term_list if t["zh"] in u["zh"] and u["zh"] != t["zh"] for s in _spans(line, u["zh"])]
+            for a, b in quoted.get(i, []):
+                free[a:b] = [False] * (b - a)
+            longer = [s for word in _longer(t, term_list) for s in _spans(line, word)]
             for start, end in _spans(line, t["zh"]):
                 if all(free[start:end]) and not any(a <= start and end <= b for a, b in longer):
                     first = (i, end)
@@ -420,7 +465,7 @@ def annotate_first_uses(text: str, term_list: list[dict]) -> str:
         if first is None:
             continue
         i, end = first
-        if re.match(r"(?:\]\([^)]*\)|[*_])*（", lines[i][end:]):  # already 术语（English）, maybe as a link
+        if _with_english(lines[i][end:], t):
             continue
         lines[i] = lines[i][:end] + english + lines[i][end:]
         for j in editable:  # the later annotation, if a translator put one there

@@ -78,6 +78,26 @@ def test_the_chinese_page_uses_the_chosen_terms(english):
     assert not uses, f"{_id(zh)} uses a variant the term list (refimpl/locale/terms.yml) did not choose: {uses}"
 
 
+LIST = [{"en": "gradient descent", "zh": "梯度下降"}, {"en": "gradient", "zh": "梯度"},
+        {"en": "kink", "zh": "折点", "homonyms": ["转折点"]}, {"en": "unit in the last place", "zh": "末位单位"}]
+
+
+def test_a_first_use_is_written_chinese_then_english_once():
+    page = "梯度下降很常见。\n\n这里再说梯度下降（gradient descent）和梯度。\n"
+    assert edition.first_uses_without_english(page, LIST) == ["梯度下降（gradient descent）", "梯度（gradient）"]
+    fixed = edition.annotate_first_uses(page, LIST)
+    assert fixed == "梯度下降（gradient descent）很常见。\n\n这里再说梯度下降和梯度（gradient）。\n"
+    assert edition.first_uses_without_english(fixed, LIST) == []
+
+
+def test_a_first_use_may_be_a_link_or_explained_and_never_counts_inside_our_translation_or_a_homonym():
+    page = ("“descent”（本站译：下降（见梯度下降））。每个转折点都重要。[梯度](g.md)（gradient）的"
+            "ulp（末位单位，unit in the last place）。\n")
+    assert edition.quoted_translations(page) == [(page.index("（本站译"), page.index("。每个"))]
+    assert edition.first_uses_without_english(page, LIST) == []  # no use of 梯度下降 or 折点 outside
+    assert edition.annotate_first_uses(page, LIST) == page
+
+
 def test_the_term_list_decides_each_term_once():
     english = [t["en"] for t in TERMS]
     assert len(english) == len(set(english)), "a term is listed twice"
