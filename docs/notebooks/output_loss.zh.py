@@ -15,9 +15,9 @@
 # %% [markdown]
 # # 输出层与损失：重跑实验
 #
-# 本笔记本用 `refimpl` 以小规模重跑[输出层与损失实验](../experiments/output_loss.md)：分别在交叉熵（cross-entropy）
+# 本笔记本用 `refimpl` 以小规模重跑[输出层（output layer）与损失实验](../experiments/output_loss.md)：分别在交叉熵（cross-entropy）
 # 和平方误差（squared error）下，计算 [sigmoid](../activations/sigmoid.md) 输出在其对数几率（logit）上得到的
-# 梯度（gradient）；对 [softmax](../activations/softmax.md) 输出做同样的计算；再比较融合损失，并从原点附近和“自信地错”的
+# 梯度（gradient）；对 [softmax](../activations/softmax.md) 输出做同样的计算；再比较融合损失（fused loss），并从原点附近和“自信地错”的
 # 起点出发，在一组学习率（learning rate）扫描下做训练。下文引用的每个数都由某个单元格打印出来。
 
 # %%
@@ -92,7 +92,7 @@ for row in result["stability"]["binary"]:
 # ## 从错误起点训练：学习率扫描 {#training-from-a-wrong-start-over-a-sweep-of-learning-rates}
 #
 # 在生成的 2 维点上做逻辑回归（logistic regression），起点为 $w = -c\,w^*$（$c > 0$ 时每个点都被分错）；
-# 两种损失都用同一组扫描中的每个学习率做全批量（full batch）梯度下降训练。衡量指标是达到 90 % 训练准确率
+# 两种损失都用同一组扫描中的每个学习率做全批量（full batch）梯度下降（gradient descent）训练。衡量指标是达到 90 % 训练准确率
 # 所需的步数，最多 300 步（小规模：10 个随机种子（seed），而不是 100 个）。
 
 # %%
