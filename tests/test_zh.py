@@ -78,6 +78,14 @@ def test_the_chinese_page_uses_the_chosen_terms(english):
     assert not uses, f"{_id(zh)} uses a variant the term list (refimpl/locale/terms.yml) did not choose: {uses}"
 
 
+@pytest.mark.parametrize("english", ENGLISH, ids=_id)
+def test_a_terms_first_use_on_a_chinese_page_gives_its_english(english):
+    zh = edition.zh_path(english)
+    missing = edition.first_uses_without_english(zh.read_text(encoding="utf-8"), TERMS, notebook=zh.suffix == ".py")
+    assert not missing, (f"{_id(zh)}: write these first uses 中文（English） "
+                         f"(scripts/edition.py's annotate_first_uses can): {missing}")
+
+
 LIST = [{"en": "gradient descent", "zh": "梯度下降"}, {"en": "gradient", "zh": "梯度"},
         {"en": "kink", "zh": "折点", "homonyms": ["转折点"]}, {"en": "unit in the last place", "zh": "末位单位"}]
 

@@ -15,8 +15,8 @@
 # %% [markdown]
 # # 死亡单元与学习率（小规模）
 #
-# 本笔记本用 3 个随机种子（seed）重跑[死亡单元页](../experiments/dead_units.md)的实验。如果隐藏层（hidden layer）中的一个单元在
-# 每个训练输入上，其预激活值（pre-activation）$z$ 处都有 $|f'(z)| \le 10^{-8}$，就称它为*死亡单元*（dead unit）：
+# 本笔记本用 3 个随机种子（seed）重跑[死亡单元（dead unit）页](../experiments/dead_units.md)的实验。如果隐藏层（hidden layer）中的一个单元在
+# 每个训练输入上，其预激活值（pre-activation）$z$ 处都有 $|f'(z)| \le 10^{-8}$，就称它为*死亡单元*：
 # 它此后得不到任何梯度（gradient），输入权重（weight）再也不会更新。下文引用的每个数都由某个单元格打印出来；
 # 这些数只属于这个小任务和这组设置。
 

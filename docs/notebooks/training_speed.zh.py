@@ -39,7 +39,7 @@ for a in result["curves"]:
           f" best rate {best[a]:g}")
 
 # %% [markdown]
-# 用本站的绘图代码画出每种激活函数在其最佳学习率下的损失曲线：曲线为各随机种子的中位数（median），
+# 用本站的绘图代码画出每种激活函数（activation function）在其最佳学习率下的损失曲线：曲线为各随机种子的中位数（median），
 # 阴影为四分位距（interquartile range）：
 
 # %%

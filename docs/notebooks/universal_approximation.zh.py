@@ -16,7 +16,7 @@
 # # 万能近似（小规模）
 #
 # 本笔记本用 3 个随机种子（seed）重跑[万能近似页](../experiments/universal_approximation.md)的实验：在 $[-2, 2]$ 上用 $N$ 个
-# sigmoid 或 ReLU 单元（unit）拟合 $\sin 3x + 0.3x$，隐藏层的权重（weight）随机选取，输出层（output layer）用最小二乘（least squares）法拟合。
+# sigmoid 或 ReLU 单元（unit）拟合 $\sin 3x + 0.3x$，隐藏层（hidden layer）的权重（weight）随机选取，输出层（output layer）用最小二乘（least squares）法拟合。
 # 下文引用的每个数都由某个单元格打印出来。
 
 # %%
