@@ -275,10 +275,10 @@ def _fake_translation(text):
 
 
 def _words_left(text):
-    """Latin words a reader sees: outside code, math, link targets, tags and snippet paths, and
-    not a name that is never translated (identifiers, the two libraries, authors' names)."""
+    """Latin words a reader sees: outside code, math, link targets, tags, heading ids and snippet
+    paths, and not a name that is never translated (identifiers, the two libraries, authors' names)."""
     for pattern in (r"```.*?```", r"`[^`]*`", r"\$[^$]*\$", r"\]\([^)]*\)", r"<[^>]+>",
-                    r'--8<-- "[^"]*"'):
+                    r'--8<-- "[^"]*"', r"\{#[^}]*\}"):
         text = re.sub(pattern, " ", text, flags=re.S)
     authors = {bibliography.short(k) for n in refimpl.names() for k in refimpl.get(n).origin}
     for label in authors:
