@@ -21,9 +21,9 @@ def draw_depth(ax, result: dict) -> None:
         med = np.median(ratio, axis=0)
         lo, hi = np.percentile(ratio, [25, 75], axis=0)
         colour = C[COLOURS[c["activation"]]]
-        label = (f"{c['activation']}, {c['init']}" if c["matched"] else
-                 _("{activation}, {init} (mismatched)").format(activation=c["activation"],
-                                                               init=c["init"]))
+        label = (_("{activation}, {init}") if c["matched"] else
+                 _("{activation}, {init} (mismatched)")).format(activation=c["activation"],
+                                                                init=c["init"])
         ax.errorbar(depths, med, yerr=[med - lo, hi - med], color=colour,
                     linestyle="-" if c["matched"] else "--", marker=MARKERS[c["activation"]],
                     markersize=4, linewidth=1.6, capsize=2, label=label)
