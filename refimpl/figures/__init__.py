@@ -32,6 +32,7 @@ import io
 import json
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -289,7 +290,11 @@ def draw(name: str, lang: str = "en") -> tuple[bytes, list[str], list[str], list
     from refimpl.registry import recording
 
     try:
-        with i18n.language(lang), recording() as uses, i18n.requesting() as strings:
+        with (i18n.language(lang), recording() as uses, i18n.requesting() as strings,
+              warnings.catch_warnings()):
+            # No CJK font at build time: the SVG keeps text as text; the reader's fonts draw it.
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font\(s\)",
+                                    category=UserWarning)
             svg = render(FIGURES[name])
     except Exception as err:
         raise RuntimeError(f"figure {name!r} failed: {type(err).__name__}: {err}") from err

@@ -4,6 +4,7 @@ import numpy as np
 
 import refimpl
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 
 @figure("sigmoid-vs-tanh",
@@ -35,11 +36,11 @@ def _sigmoid_derivative_error(ax):
     floor = np.finfo(np.float64).eps / 8  # exact results drawn at the bottom of the log axis
     for y, style, colour, label in (
             (refimpl.sigmoid.derivative(x), "-", C["blue"], "refimpl: e/(1 + e)²"),
-            (s * (1 - s), "--", C["vermillion"], "textbook: σ(x)(1 − σ(x))")):
+            (s * (1 - s), "--", C["vermillion"], _("textbook: {formula}").format(formula="σ(x)(1 − σ(x))"))):
         ax.semilogy(x, np.maximum(np.abs(y - exact) / exact, floor), linestyle=style,
                     color=colour, label=label)
     ax.set_xlabel("x")
-    ax.set_ylabel("relative error")
+    ax.set_ylabel(_("relative error"))
     ax.legend(loc="upper left")
 
 

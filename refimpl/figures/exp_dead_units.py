@@ -3,6 +3,7 @@
 import numpy as np
 
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 STYLES = {"relu": ("blue", "-", "o"), "leaky_relu": ("vermillion", "--", "s"),
           "elu": ("green", "-.", "^")}
@@ -37,7 +38,7 @@ def draw_dead_fraction(ax, result):
     ax.set_xscale("log")
     ax.set_xticks(lrs, [f"{v:g}" for v in lrs])
     ax.minorticks_off()
-    ax.set_xlabel("learning rate (SGD, batch 16)")
-    ax.set_ylabel("fraction of dead units")
+    ax.set_xlabel(_("learning rate (SGD, batch 16)"))
+    ax.set_ylabel(_("fraction of dead units"))
     ax.set_ylim(-0.03, 1.03)
     ax.legend(loc="upper left")

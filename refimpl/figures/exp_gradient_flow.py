@@ -3,6 +3,7 @@
 import numpy as np
 
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 COLOURS = {"sigmoid": "blue", "tanh": "vermillion", "relu": "green", "gelu": "purple",
            "selu": "orange"}
@@ -20,14 +21,16 @@ def draw_depth(ax, result: dict) -> None:
         med = np.median(ratio, axis=0)
         lo, hi = np.percentile(ratio, [25, 75], axis=0)
         colour = C[COLOURS[c["activation"]]]
-        label = f"{c['activation']}, {c['init']}" + ("" if c["matched"] else " (mismatched)")
+        label = (_("{activation}, {init}") if c["matched"] else
+                 _("{activation}, {init} (mismatched)")).format(activation=c["activation"],
+                                                                init=c["init"])
         ax.errorbar(depths, med, yerr=[med - lo, hi - med], color=colour,
                     linestyle="-" if c["matched"] else "--", marker=MARKERS[c["activation"]],
                     markersize=4, linewidth=1.6, capsize=2, label=label)
     ax.set_yscale("log")
     ax.axhline(1, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("depth (hidden layers of width 64)")
-    ax.set_ylabel("first-layer gradient norm\nrelative to depth 2")
+    ax.set_xlabel(_("depth (hidden layers of width 64)"))
+    ax.set_ylabel(_("first-layer gradient norm\nrelative to depth 2"))
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     ax.figure.set_size_inches(7.6, 4.2)
 

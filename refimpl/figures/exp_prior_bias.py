@@ -3,6 +3,7 @@
 import numpy as np
 
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 _COLOURS = ("blue", "vermillion", "green")
 
@@ -16,8 +17,8 @@ def draw_prior_bias(ax, result: dict) -> None:
             loss = np.array([r["loss"] for r in rate[init]]).mean(axis=0)
             label = f"p = {p:g}, " + ("b = ln(p/(1 − p))" if init == "prior" else "b = 0")
             ax.semilogy(np.arange(loss.size), loss, color=C[colour], linestyle=style, label=label)
-    ax.set_xlabel("gradient-descent step")
-    ax.set_ylabel("training loss (binary cross-entropy)")
+    ax.set_xlabel(_("gradient-descent step"))
+    ax.set_ylabel(_("training loss (binary cross-entropy)"))
     ax.set_ylim(0.02, 1.0)
     ticks = [0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
     ax.set_yticks(ticks, [f"{t:g}" for t in ticks])

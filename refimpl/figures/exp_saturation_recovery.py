@@ -4,6 +4,7 @@ import numpy as np
 
 import refimpl
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 
 def draw_slope(ax, result: dict) -> None:
@@ -12,18 +13,18 @@ def draw_slope(ax, result: dict) -> None:
     mu = np.array(result["mu"])
     grid = np.linspace(mu[0], mu[-1], 401)
     ax.semilogy(grid, refimpl.sigmoid.derivative(grid), color=C["fg"], linestyle=":",
-                linewidth=1.4, label="σ′(μ) (no spread)")
+                linewidth=1.4, label=_("{f} (no spread)").format(f="σ′(μ)"))
     for s, colour, style in (("0.5", "green", "-."), ("1", "blue", "-"), ("2", "vermillion", "--")):
         ax.semilogy(mu, result["exact"][s], color=C[colour], linestyle=style,
-                    label=f"E[σ′(Z + μ)], Z ~ N(0, {s}²), quadrature")
+                    label=_("E[σ′(Z + μ)], Z ~ N(0, {s}²), quadrature").format(s=s))
     sampled = np.median(np.array(result["sampled"]), axis=0)
     ax.semilogy(mu, sampled, "o", color=C["blue"], markersize=4, markerfacecolor="none",
-                label=f"s = 1, sampled ({result['samples']:,} draws, median of "
-                      f"{len(result['seeds'])} seeds)")
+                label=_("s = 1, sampled ({samples:,} draws, median of {seeds} seeds)").format(
+                    samples=result["samples"], seeds=len(result["seeds"])))
     for m in (4.0, 6.0):
         ax.axvline(m, color=C["grid"], linewidth=1.2, zorder=0)
-    ax.set_xlabel("mean μ of the pre-activation")
-    ax.set_ylabel("average slope of the sigmoid")
+    ax.set_xlabel(_("mean μ of the pre-activation"))
+    ax.set_ylabel(_("average slope of the sigmoid"))
     ax.legend(loc="lower left", fontsize=8)
 
 

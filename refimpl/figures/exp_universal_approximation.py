@@ -3,6 +3,7 @@
 import numpy as np
 
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 
 @figure("exp-universal-approximation",
@@ -28,15 +29,15 @@ def draw_error_vs_width(ax, result):
         ax.fill_between(n, e.min(axis=1), e.max(axis=1), color=C[colour], alpha=0.15,
                         linewidth=0)
         ax.plot(n, np.median(e, axis=1), color=C[colour], linestyle=style, marker=marker,
-                label=f"{name} units")
+                label=_("{name} units").format(name=name))
     ax.axhline(r["target_rms"], color=C["fg"], linewidth=0.8, linestyle=":",
-               label="RMS of the target")
+               label=_("RMS of the target"))
     ax.set_xscale("log", base=2)
     ax.set_yscale("log")
     ax.set_xticks(n, [str(v) for v in n])
     ax.minorticks_off()
     ticks = [10.0 ** k for k in range(-5, 1)]
     ax.set_yticks(ticks, ["1" if k == 0 else f"1e{k}" for k in range(-5, 1)])
-    ax.set_xlabel("hidden units N")
-    ax.set_ylabel("test RMS error")
+    ax.set_xlabel(_("hidden units N"))
+    ax.set_ylabel(_("test RMS error"))
     ax.legend(loc="lower left")

@@ -3,6 +3,7 @@
 import numpy as np
 
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 
 @figure("exp-xor-threshold",
@@ -27,10 +28,10 @@ def draw_xor(ax, result):
     # unit j fires where w1[0, j] x1 + w1[1, j] x2 + b1[j] > 0; its line is x2 = -(w1[0,j] x1 + b1[j]) / w1[1,j]
     lines = [-(w1[0, j] * x1 + b1[j]) / w1[1, j] for j in range(2)]
     ax.fill_between(x1, lines[0], lines[1], color=C["orange"], alpha=0.25, linewidth=0,
-                    label="output 1")
-    ax.plot(x1, lines[0], color=C["blue"], label="OR unit: x₁ + x₂ = 0.5")
+                    label=_("output 1"))
+    ax.plot(x1, lines[0], color=C["blue"], label=_("OR unit: {line}").format(line="x₁ + x₂ = 0.5"))
     ax.plot(x1, lines[1], color=C["vermillion"], linestyle="--",
-            label="AND unit: x₁ + x₂ = 1.5")
+            label=_("AND unit: {line}").format(line="x₁ + x₂ = 1.5"))
     pts = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     ys = np.array(r["outputs"])
     ax.plot(pts[ys == 1, 0], pts[ys == 1, 1], "o", color=C["fg"], markersize=10, label="XOR = 1")

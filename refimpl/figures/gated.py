@@ -5,6 +5,7 @@ import numpy as np
 
 import refimpl
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 LEVELS = (-4, -2, -1, -0.5, 0.5, 1, 2, 4)
 
@@ -22,8 +23,8 @@ def _surface(ax, name, gate_label):
         ax.clabel(cs, fmt="%g", fontsize=8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
     ax.axhline(0, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("a (first half: the value)")
-    ax.set_ylabel("b (second half: the gate input)")
+    ax.set_xlabel(_("a (first half: the value)"))
+    ax.set_ylabel(_("b (second half: the gate input)"))
     ax.set_title(f"{name}: a·{gate_label}(b)", fontsize=11)
     ax.set_aspect("equal")
 
@@ -80,7 +81,7 @@ def _gates(ax):
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
     ax.set_xlabel("b")
-    ax.set_ylabel("gate g(b)")
+    ax.set_ylabel(_("gate g(b)"))
     ax.legend(loc="upper left")
 
 
@@ -105,5 +106,5 @@ def _maxout_pieces(ax):
             label="maxout(z), k = 3")
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("v (the layer input)")
+    ax.set_xlabel(_("v (the layer input)"))
     ax.legend(loc="upper center")

@@ -1,14 +1,19 @@
 """Figures of the guides (docs/guides/): the timeline of the registry's origin years."""
 
+import unicodedata
+
 import refimpl
 from refimpl import bibliography
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 # Turning points drawn behind the entries: (BibTeX key, label). Their years come from the
 # bibliography, never typed here.
 TURNING_POINTS = (("minsky1969perceptrons", "Perceptrons"),
                   ("rumelhart1986learning", "back-propagation"),
                   ("krizhevsky2012imagenet", "ReLU CNN on ImageNet"))
+# Labels that are titles (of a book) stay as they are in every edition; the others are translated.
+TITLES = {"Perceptrons"}
 
 
 def dated_entries() -> list:
@@ -39,11 +44,17 @@ def _timeline_alt() -> str:
 YEARS_PER_CHAR = 0.85  # width of one label character on the year axis (8.5 pt, 7.2 in, 85 years)
 
 
+def _width(text: str) -> int:
+    """Width of `text` in Latin characters: a wide (CJK) character counts as two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _label(e) -> tuple[str, float, float]:
-    """The label of an entry's row and the span of years it covers: before 1990 it sits to the
-    right of the dot, later to the left (the rows crowd at the right edge)."""
-    text = f"{e.title} ({e.year})"
-    width = YEARS_PER_CHAR * len(text)
+    """The label of an entry's row, in the current language, and the span of years it covers:
+    before 1990 it sits to the right of the dot, later to the left (the rows crowd at the right
+    edge)."""
+    text = f"{_(e.title)} ({e.year})"
+    width = YEARS_PER_CHAR * _width(text)
     if e.year < 1990:
         return text, e.year + 1.2, e.year + 1.2 + width
     return text, e.year - 1.2 - width, e.year - 1.2
@@ -59,7 +70,8 @@ def _timeline(ax):
         crossed = [row for row, e in enumerate(entries) if _label(e)[1] <= year <= _label(e)[2]]
         bottom = (crossed[0] - 0.5) if crossed else n - 0.4
         ax.plot([year, year], [-1.1, bottom], color=C["vermillion"], linestyle=":", linewidth=1.2)
-        ax.text(year, -1.2, f"{label} ({year})", color=C["vermillion"], fontsize=8,
+        shown = label if label in TITLES else _(label)
+        ax.text(year, -1.2, f"{shown} ({year})", color=C["vermillion"], fontsize=8,
                 ha="center", va="bottom")
     for row, e in enumerate(entries):
         text, lo, hi = _label(e)
@@ -72,4 +84,4 @@ def _timeline(ax):
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel("year of the origin reference")
+    ax.set_xlabel(_("year of the origin reference"))

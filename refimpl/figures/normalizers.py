@@ -5,6 +5,7 @@ import numpy as np
 
 import refimpl
 from refimpl.figures import C, figure
+from refimpl.i18n import _
 
 LOGITS = np.array([2.0, 1.0, -1.0])
 
@@ -20,10 +21,10 @@ def _softmax_temperature(ax, fn=refimpl.softmax):
     for i, (style, colour) in enumerate((("-", C["blue"]), ("--", C["vermillion"]),
                                          (":", C["green"]))):
         ax.semilogx(t, p[:, i], linestyle=style, color=colour,
-                    label=f"class {i + 1}, logit {LOGITS[i]:g}")
+                    label=_("class {i}, logit {logit:g}").format(i=i + 1, logit=LOGITS[i]))
     ax.axhline(1 / 3, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("temperature T")
-    ax.set_ylabel("probability")
+    ax.set_xlabel(_("temperature T"))
+    ax.set_ylabel(_("probability"))
     ax.set_ylim(0, 1.02)
     ax.legend(loc="upper right")
 
@@ -41,7 +42,7 @@ def _sparsemax_vs_softmax(ax):
             label="softmax([t, 0])₁ = σ(t)")
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("t (difference of the two logits)")
+    ax.set_xlabel(_("t (difference of the two logits)"))
     ax.legend(loc="upper left")
 
 
@@ -66,5 +67,5 @@ def _log_softmax_two_logits(ax):
     ax.plot(t, y[:, 1], color=C["vermillion"], linestyle="--", label="log_softmax([t, 0])₂")
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
-    ax.set_xlabel("t (difference of the two logits)")
+    ax.set_xlabel(_("t (difference of the two logits)"))
     ax.legend(loc="lower center")

@@ -4,6 +4,7 @@ import numpy as np
 
 import refimpl
 from refimpl.figures import C, f_and_derivative_alt, figure, plot_f_and_derivative
+from refimpl.i18n import _
 
 SLOPES = (0.0, 0.01, 0.1, 0.3)  # ReLU, PyTorch's and JAX's default, a visible one, Keras' layer
 
@@ -40,8 +41,8 @@ def _leaky_relu_slopes(ax):
 def _crelu_halves(ax):
     x = np.linspace(-4, 4, 801)
     pos, neg = np.split(refimpl.crelu(x[:, None]), 2, axis=-1)  # one input, two outputs
-    ax.plot(x, pos[:, 0], color=C["blue"], label="first half: relu(x)")
-    ax.plot(x, neg[:, 0], color=C["vermillion"], linestyle="--", label="second half: relu(−x)")
+    ax.plot(x, pos[:, 0], color=C["blue"], label=_("first half: {f}").format(f="relu(x)"))
+    ax.plot(x, neg[:, 0], color=C["vermillion"], linestyle="--", label=_("second half: {f}").format(f="relu(−x)"))
     ax.axhline(0, color=C["fg"], linewidth=0.8)
     ax.axvline(0, color=C["fg"], linewidth=0.8)
     ax.set_xlabel("x")
