@@ -47,7 +47,7 @@ chromium:
 # examples share one namespace top to bottom, so each file runs whole on one worker, except the
 # browser tests, which are spread test by test (conftest.py).
 test: setup chromium data
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The library and page-example tests: refimpl's doctests, the code on every page and every test that
 # needs neither the built site nor Chromium (marked `site` / `browser` by tests/conftest.py).

@@ -22,16 +22,28 @@ def build_env(tag: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The site, both editions (the Chinese at zh/), built once per test process with
-    `mkdocs build --strict`, as `make build` builds it."""
-    tag = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    site = ROOT / "build" / f"site-test-{tag}"
-    for config, site_dir in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                               "-f", config, "--site-dir", str(site_dir)], cwd=ROOT, env=build_env(tag),
-                              capture_output=True, text=True)
-        assert proc.returncode == 0, f"strict build of {config} failed:\n{proc.stderr[-4000:]}"
+def built_site(request) -> Path:
+    """The site, both editions (the Chinese at zh/), built with `mkdocs build --strict` as `make
+    build` builds it: once per test run. Parallel workers share it: the first to ask builds it
+    under a lock, the others wait and reuse it (it is read-only for the tests)."""
+    import fcntl
+
+    workerinput = getattr(request.config, "workerinput", None)
+    run = workerinput["testrunuid"] if workerinput else f"pid-{os.getpid()}"
+    site = ROOT / "build" / "site-test"
+    site.parent.mkdir(parents=True, exist_ok=True)
+    done = ROOT / "build" / "site-test.run"  # which run the site was built for
+    with open(ROOT / "build" / "site-test.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.is_file() and done.read_text() == run:
+            return site
+        done.unlink(missing_ok=True)
+        for config, site_dir in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
+            proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                                   "-f", config, "--site-dir", str(site_dir)], cwd=ROOT, env=build_env("test"),
+                                  capture_output=True, text=True)
+            assert proc.returncode == 0, f"strict build of {config} failed:\n{proc.stderr[-4000:]}"
+        done.write_text(run)
     return site
 
 
@@ -65,6 +77,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if "built_site" in uses or item.nodeid.startswith(_BUILDS_ITS_OWN_SITE):
             item.add_marker(pytest.mark.site)
+    # The two longest tests (each builds a site of its own, about two minutes) go first, one to
+    # each worker, so that the rest runs beside them instead of after them. `make test` passes
+    # --no-loadscope-reorder, or xdist would queue files by test count, one-test files last.
+    items.sort(key=lambda item: 0 if item.nodeid.startswith(_LONGEST) else 1)  # stable
+
+
+_LONGEST = ("tests/test_determinism.py", "tests/test_activation_pages.py::test_an_added_activation")
 
 
 # The browser tests must really run: a session that collected them fails if none passed or one was
