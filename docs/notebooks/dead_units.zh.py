@@ -70,3 +70,9 @@ Markdown(
     f"mean training accuracy is {np.mean(result['accuracy']['leaky_relu'][-1]):.2f}: a nonzero "
     f"gradient did not rescue training at this step size."
 )
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：在扫描的最大学习率（句首输出的值）下，ReLU 网络死亡单元比例的均值，
+# 以及带泄露 ReLU（leaky ReLU）网络的这一均值，分别是句中接着输出的两个数；然而，带泄露 ReLU 网络的单元中，
+# 在每个输入上都为负的单元所占的比例是句中的第三个数，这些带泄露 ReLU 网络的平均训练准确率是第四个数：
+# 在这个步长（即这个学习率）下，非零梯度并没有挽救训练。

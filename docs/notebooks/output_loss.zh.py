@@ -76,6 +76,10 @@ Markdown(f"At z = {grad['z'][0]:g} the squared-error gradient is {ratio:.1e} tim
          f"{grad['n_classes']}-class softmax.")
 
 # %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：在 z 等于句首输出的值处，对 sigmoid 而言，平方误差给出的梯度是交叉熵给出的梯度的
+# 若干倍，倍数为句中第一个数；对类别数如句末所示的 softmax 而言，倍数为句中第二个数。
+
+# %% [markdown]
 # ## 融合损失 {#fused-losses}
 #
 # 直接由对数几率计算的损失 $\operatorname{softplus}(z) - yz$，与教科书写法
@@ -117,3 +121,9 @@ Markdown(f"From $w = -8w^*$, each loss at its fastest rate of the sweep: cross-e
          f"{ol.describe(fast['ce'], t['steps'])} steps, squared error "
          f"{ol.describe(fast['se'], t['steps'])} (median and interquartile range over "
          f"{len(t['seeds'])} seeds).")
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：从 w = −8w* 出发，每种损失各取它在扫描中最快的学习率时，交叉熵所需的步数、
+# 平方误差所需的步数分别如句中所示；每项先写中位数，括号里的 IQR 是四分位距（interquartile range），
+# 这两个量都是在句末所示个数的随机种子上统计的。（若有运行在步数上限内始终没有到达，就按超过上限计，相应的分位数写成
+# “> 上限”，并在四分位距之后注明从未到达的次数（写作 never）。）

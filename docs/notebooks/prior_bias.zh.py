@@ -62,3 +62,7 @@ rate = result["rates"]["0.01"]
 start = np.mean([r["loss"][0] for r in rate["prior"]])
 Markdown(f"At p = 0.01 the prior bias starts at a loss of {start:.3f}, the entropy "
          f"{rate['entropy']:.3f} of the base rate, against {math.log(2):.3f} from bias 0.")
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：在 p = 0.01 时，从先验偏置出发，初始损失为句中第一个数，也就是该基础比率的熵
+# （句中第二个数）；相比之下，从偏置 0 出发时初始损失为 ln 2 的值（句末输出的数）。

@@ -54,3 +54,8 @@ Markdown(
     f"batch mean, but then adds a learned shift, so this is what centring can give, not what a "
     f"trained network keeps."
 )
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：把一个预激活值均值原为 4 的单元中心化，它的平均斜率会乘以句中第一个数；
+# 均值原为 6 的单元，则乘以句中第二个数。批量规范化（batch normalisation）会减去这一批数据的均值，但随后又加上一个学习得到的平移量，
+# 所以这里算出的是中心化所能带来的，而不是训练好的网络会保留下来的。

@@ -58,3 +58,7 @@ Markdown(
     f"ReLU {np.median(final['relu']):.3f}. Three seeds are too few for a rate; the "
     f"[page](../experiments/training_speed.md) runs thirty."
 )
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：句中依次列出 sigmoid、线性分类器、tanh 和 ReLU 各自在其最佳学习率下最终损失的
+# 中位数。3 个随机种子太少，不足以得出一个比率；句中链接的实验页用的是 30 个。

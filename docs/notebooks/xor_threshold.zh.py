@@ -66,3 +66,7 @@ for n, runs in result["mlp"].items():
     ok = sum(r["accuracy"] == 1.0 for r in runs)
     lines.append(f"with {n} hidden tanh units, {ok} of {len(runs)} seeds reached 100%")
 Markdown("Trained by gradient descent on squared error: " + "; ".join(lines) + ".")
+
+# %% [markdown]
+# 上面的英文句子由代码根据结果生成，意思是：用梯度下降（gradient descent）在平方误差（squared error）上训练；句中按隐藏 tanh 单元的个数
+# 逐项列出，用这么多个隐藏 tanh 单元时，所有随机种子中有几个达到了 100%（各项的单元数、达到 100% 的随机种子个数和随机种子总数都见句中）。
