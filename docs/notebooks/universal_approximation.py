@@ -68,7 +68,7 @@ HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.inde
 s, r = (np.median(result["rms"][a], axis=1) for a in ("sigmoid", "relu"))
 Markdown(
     f"From N = 1 to N = 32 the median error falls from {s[0]:.2f} to {s[-1]:.1e} with sigmoid "
-    f"units and from {r[0]:.2f} to {r[-1]:.1e} with ReLU units. Cybenko's theorem guarantees that "
-    f"some N and some weights reach any accuracy; it says nothing about these rates, which belong "
-    f"to this target and this way of choosing the weights."
+    f"units and from {r[0]:.2f} to {r[-1]:.1e} with ReLU units. For sigmoid units, Cybenko's theorem "
+    f"guarantees that some N and some weights reach any accuracy; it says nothing about these "
+    f"rates, which belong to this target and this way of choosing the weights."
 )

@@ -1,5 +1,5 @@
 # ---
-# translation_of: 411e2852d77bb230
+# translation_of: 4277eab457122a96
 # jupyter:
 #   jupytext:
 #     text_representation:
@@ -68,12 +68,12 @@ HTML(f'<div role="img" aria-label="{alt}" style="background: #fff">{svg[svg.inde
 s, r = (np.median(result["rms"][a], axis=1) for a in ("sigmoid", "relu"))
 Markdown(
     f"From N = 1 to N = 32 the median error falls from {s[0]:.2f} to {s[-1]:.1e} with sigmoid "
-    f"units and from {r[0]:.2f} to {r[-1]:.1e} with ReLU units. Cybenko's theorem guarantees that "
-    f"some N and some weights reach any accuracy; it says nothing about these rates, which belong "
-    f"to this target and this way of choosing the weights."
+    f"units and from {r[0]:.2f} to {r[-1]:.1e} with ReLU units. For sigmoid units, Cybenko's theorem "
+    f"guarantees that some N and some weights reach any accuracy; it says nothing about these "
+    f"rates, which belong to this target and this way of choosing the weights."
 )
 
 # %% [markdown]
 # 上面的英文句子由代码根据结果生成，意思是：从 N = 1 到 N = 32，用 sigmoid 单元时误差的中位数从句中第一个数降到第二个数，
-# 用 ReLU 单元时从第三个数降到第四个数。Cybenko 的定理保证存在某个 N 和某组权重能达到任意精度；但对这里的下降速度它什么也没说，
+# 用 ReLU 单元时从第三个数降到第四个数。对 sigmoid 单元，Cybenko 的定理保证存在某个 N 和某组权重能达到任意精度；但对这里的下降速度它什么也没说，
 # 这些速度只属于这个目标函数和这种选取权重的方式。
