@@ -142,7 +142,9 @@ def stale_translations() -> list[str]:
     with open(i18n.LOCALE / "zh.po", "rb") as f:
         todo = [m.id for m in read_po(f) if m.id and (not m.string or m.fuzzy)]
     lines += [f"untranslated string (zh.po): {s[:100]!r}" for s in todo]
-    for report in sorted((ROOT / "build").glob("generated*/zh/tables/untranslated.json")):
+    # Only this run's build (built_site's directory): other build directories may hold old reports.
+    report = Path(build_env("test")["REFIMPL_GENERATED"]) / "zh" / "tables" / "untranslated.json"
+    if report.is_file():
         import json
 
         known = set(todo)

@@ -132,7 +132,8 @@ def assert_math_rendered(page) -> None:
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
 def test_page_loads_cleanly_and_is_accessible(page, site_url, path):
     rec = Recorder(page)
-    response = page.goto(urljoin(site_url, path), wait_until="networkidle")
+    # "load", not "networkidle": the idle wait below covers every request, this one only cost time
+    response = page.goto(urljoin(site_url, path), wait_until="load")
     assert response.ok, f"{response.url}: HTTP {response.status}"
     assert_math_rendered(page)
 
