@@ -10,22 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from builds import build_env
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_env(tag: str) -> dict:
-    """Environment for a build with its own generated files and notebook cache, so parallel test
-    workers (pytest -n) never write the same files."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-            "REFIMPL_GENERATED": str(ROOT / "build" / f"generated-{tag}"),
-            "REFIMPL_JUPYTER_CACHE": str(ROOT / "build" / f"jupyter-cache-{tag}")}
 
 
 @pytest.fixture(scope="session")
 def built_site(request) -> Path:
-    """The site, both editions (the Chinese at zh/), built with `mkdocs build --strict` as `make
-    build` builds it: once per test run. Parallel workers share it: the first to ask builds it
-    under a lock, the others wait and reuse it (it is read-only for the tests)."""
+    """The site, both editions (the Chinese at zh/), built as `make build` builds it (the data
+    stage into build/data, then `mkdocs build --strict`): once per test run. Parallel workers
+    share it: the first to ask builds it under a lock, the others wait and reuse it (it is
+    read-only for the tests). tests/test_determinism.py compares it with a build from nothing."""
     import fcntl
 
     workerinput = getattr(request.config, "workerinput", None)
@@ -38,11 +33,14 @@ def built_site(request) -> Path:
         if done.is_file() and done.read_text() == run:
             return site
         done.unlink(missing_ok=True)
-        for config, site_dir in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
-            proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                                   "-f", config, "--site-dir", str(site_dir)], cwd=ROOT, env=build_env("test"),
+        steps = [("the data stage", ["refimpl.data"])] + [
+            (f"strict build of {config}", ["mkdocs", "build", "--strict", "--clean", "-f", config,
+                                          "--site-dir", str(site_dir)])
+            for config, site_dir in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh"))]
+        for what, args in steps:
+            proc = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=build_env("test"),
                                   capture_output=True, text=True)
-            assert proc.returncode == 0, f"strict build of {config} failed:\n{proc.stderr[-4000:]}"
+            assert proc.returncode == 0, f"{what} failed:\n{proc.stderr[-4000:]}"
         done.write_text(run)
     return site
 
