@@ -4,12 +4,13 @@ Build stages, against their budgets:
     clean data stage   python -m refimpl.data into an empty cache        budget 60 s
     clean build        `mkdocs build --strict` after the data stage, with empty generated,
                        notebook and citation caches: what a newcomer waits for (figures,
-                       tables, notebooks, MkDocs)                        budget 30 s
-    warm build         the same build again, every cache warm            budget  5 s
-                       (best of 3 builds: single runs here vary by +-0.5 s)
+                       tables, notebooks, MkDocs); the English edition   budget 30 s
+                       and both editions (`make build`)                  budget 50 s
+    warm build         the same builds again, every cache warm           budget  5 s
+                       (best of 3: single runs here vary by +-0.5 s)     both:  8 s
     serve rebuild      what `mkdocs serve` reports for the rebuild after a page is saved
-                       (the same work as a warm build, without starting Python)
-                                                                         budget  3 s
+                       (the same work as a warm build, without starting Python), for each
+                       edition (`make serve`, `make serve EDITION=zh`)   budget  3 s
 Every build here writes only into a temporary directory (REFIMPL_GENERATED, REFIMPL_DATA,
 REFIMPL_JUPYTER_CACHE, REFIMPL_CITATION_CACHE). The machine's load average is printed beside each
 number: on a shared machine it says how far to trust it.
@@ -52,8 +53,8 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
 
-def serve_rebuild(env: dict, timeout: float = 300) -> float:
-    """Start `mkdocs serve`, save docs/index.md unchanged, return MkDocs's "built in" seconds."""
+def serve_rebuild(env: dict, config: str = "mkdocs.yml", page: str = "index.md", timeout: float = 300) -> float:
+    """Start `mkdocs serve -f config`, save docs/<page> unchanged, return MkDocs's "built in" seconds."""
     import re
     import socket
     import threading
@@ -61,7 +62,7 @@ def serve_rebuild(env: dict, timeout: float = 300) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", config, "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
                             env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
@@ -73,8 +74,8 @@ def serve_rebuild(env: dict, timeout: float = 300) -> float:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("mkdocs serve did not start:\n" + "".join(lines[-20:]))
             time.sleep(0.2)
-        page = ROOT / "docs" / "index.md"
-        page.write_bytes(page.read_bytes())  # a save with no change: the watcher rebuilds
+        saved = ROOT / "docs" / page
+        saved.write_bytes(saved.read_bytes())  # a save with no change: the watcher rebuilds
         while len([m for m in map(built.search, lines) if m]) < 2:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("mkdocs serve did not rebuild:\n" + "".join(lines[-20:]))
@@ -140,17 +141,23 @@ def main(argv: list[str]) -> int:
            "REFIMPL_CITATION_CACHE": str(tmp / "citations.json")}
     site = str(tmp / "site")
     build = (PY, "-m", "mkdocs", "build", "--strict", "--site-dir", site)
+    build_zh = (PY, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml", "--site-dir", site + "/zh")
     try:
         rows = []
         if not builds_only:
             env["REFIMPL_DATA"] = str(tmp / "data")
             rows.append(("clean data stage",
                          timed(PY, "-m", "refimpl.data", "--out", env["REFIMPL_DATA"]), 60, load()))
-        rows.append(("clean build", timed(*build, env=env), 30, load()))
-        warm = [(timed(*build, env=env), load()) for _ in range(3)]
-        best, busy = min(warm)
-        rows.append(("warm build", best, 5, busy))
-        rows.append(("serve rebuild", serve_rebuild(env), 3, load()))
+        en = timed(*build, env=env)
+        rows.append(("clean build, en", en, 30, load()))
+        rows.append(("clean build, both", en + timed(*build_zh, env=env), 50, load()))
+        warm = [(timed(*build, env=env), timed(*build_zh, env=env), load()) for _ in range(3)]
+        best, _, busy = min(warm)
+        rows.append(("warm build, en", best, 5, busy))
+        both, busy = min((a + b, busy) for a, b, busy in warm)
+        rows.append(("warm build, both", both, 8, busy))
+        rows.append(("serve rebuild, en", serve_rebuild(env), 3, load()))
+        rows.append(("serve rebuild, zh", serve_rebuild(env, "mkdocs.zh.yml", "index.zh.md"), 3, load()))
         sys.path.insert(0, str(ROOT / "scripts"))
         import page_weight
 
@@ -161,7 +168,7 @@ def main(argv: list[str]) -> int:
     for what, seconds, budget, busy in rows:
         verdict = "within budget" if seconds <= budget else "OVER BUDGET"
         print(f"{what:<18} {seconds:6.2f} s   (budget {budget:>2} s, {verdict}; {busy})")
-    print(f"{'':<18} warm builds: {', '.join(f'{t:.2f} s ({busy})' for t, busy in warm)}")
+    print(f"{'':<18} warm builds (en + zh): {', '.join(f'{a:.2f} + {b:.2f} s ({busy})' for a, b, busy in warm)}")
     if builds_only:
         return 0
 

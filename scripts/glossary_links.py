@@ -9,6 +9,7 @@ its terms in place) are left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # spelling -> anchor in docs/glossary.md
@@ -74,10 +75,16 @@ _PATTERN = pattern(TERMS)
 
 def zh_terms(terms_file) -> dict[str, str]:
     """The Chinese edition's spellings -> glossary anchor, from the term list's ``glossary`` keys."""
+    with open(terms_file, encoding="utf-8") as f:
+        return dict(_zh_terms(f.read()))
+
+
+@functools.lru_cache(maxsize=4)
+def _zh_terms(text: str) -> tuple[tuple[str, str], ...]:
+    # keyed by the file's text: parsed once per build (every page asks), again after an edit
     import yaml
 
-    with open(terms_file, encoding="utf-8") as f:
-        return {t["zh"]: t["glossary"] for t in yaml.safe_load(f) if t.get("glossary")}
+    return tuple((t["zh"], t["glossary"]) for t in yaml.safe_load(text) if t.get("glossary"))
 
 
 def link_first_uses(markdown: str, src_uri: str, terms: dict[str, str] | None = None) -> str:
