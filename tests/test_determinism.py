@@ -7,24 +7,23 @@ two builds share no cache and run side by side (one per core).
 """
 
 import filecmp
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from builds import BUILD_EPOCH
+from builds import build_env
+from refimpl.data import DEFAULT_DIR as DATA  # the session's build reads its results here
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "build" / "data"  # where the session's build reads the data stage's results
-# Files allowed to differ between two clean builds, and why. Empty: nothing may differ.
+# Files allowed to differ between the two builds, and why. Empty: nothing may differ.
 ALLOWLIST: dict[str, str] = {}
 
 
 def clean_build(work: Path) -> subprocess.Popen:
     """The data stage into an empty directory, then a strict build with its own empty directories
     for generated files, executed and rendered notebooks, and citations."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
-           "REFIMPL_DATA": str(work / "data"),
+    # the session's build environment (its build date included), every directory replaced
+    env = {**build_env("clean"), "REFIMPL_DATA": str(work / "data"),
            "REFIMPL_GENERATED": str(work / "generated"),
            "REFIMPL_JUPYTER_CACHE": str(work / "jupyter-cache"),
            "REFIMPL_CITATION_CACHE": str(work / "citations.json")}
