@@ -8,6 +8,13 @@ export NO_MKDOCS_2_WARNING := 1
 # One BLAS thread per process: the experiments' small matrix products run slower, not faster,
 # with threads on a busy two-core machine, and the tests already use both cores.
 export OPENBLAS_NUM_THREADS ?= 1
+# One arithmetic on every x86-64 machine, so that the numbers the pages print (training runs
+# amplify last bits) are the same on each: NumPy's baseline loops instead of its AVX2/AVX-512 ones,
+# and OpenBLAS's Haswell kernels instead of the CPU's own (refimpl/arithmetic.py says why).
+ifeq ($(shell uname -m),x86_64)
+export NPY_DISABLE_CPU_FEATURES ?= X86_V3 X86_V4 AVX512_ICL AVX512_SPR
+export OPENBLAS_CORETYPE ?= Haswell
+endif
 # Build date = last commit's time, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
@@ -67,8 +74,13 @@ deploy: test
 linkcheck-external: build
 	$(BIN)/python scripts/linkcheck_external.py
 
+# Needs the package index; not part of `make test`. One venv per framework under build/crosscheck/
+# (pins: scripts/crosscheck/frameworks.toml, about 14 GB for all ten), each running a worker that
+# needs only its framework and NumPy; refimpl compares here and writes
+# refimpl/measurements/crosscheck/<framework>.json, which is committed. `make crosscheck
+# FRAMEWORKS="jax keras"` measures those only.
 crosscheck: setup
-	$(or $(FRAMEWORK_PYTHON),$(BIN)/python) scripts/crosscheck.py
+	$(BIN)/python scripts/crosscheck/run.py $(if $(FRAMEWORKS),--only $(FRAMEWORKS))
 
 # Re-resolve the newest versions and pin them (needs the package index).
 lock:

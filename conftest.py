@@ -6,15 +6,39 @@ browser tests are the exception: each loads its own page in a fresh context, and
 are the longest file by far, so they are spread over both workers one by one (below).
 """
 
+import sys
+
 from sybil import Sybil
 from xdist.scheduler import LoadFileScheduling
 
 from scripts.page_code import PageCodeParser
 
+
+def _headless(namespace):
+    """A page's code may draw and call plt.show(), as a learner's script does (the "Start here"
+    guide): under the tests matplotlib draws with Agg, which shows nothing and needs no display
+    (the warning Agg gives where a display exists is ignored in pyproject.toml)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
+def _close_figures(namespace):
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
 # The Chinese pages (*.zh.md) are not run a second time: tests/test_zh.py checks that their code
 # is the English page's, comments aside.
 pytest_collect_file = Sybil(parsers=[PageCodeParser()], patterns=["*.md"],
-                            excludes=["notebooks/*", "*.zh.md", "**/*.zh.md"]).pytest()
+                            excludes=["notebooks/*", "*.zh.md", "**/*.zh.md"],
+                            setup=_headless, teardown=_close_figures).pytest()
+
+def pytest_report_header(config):
+    from refimpl.arithmetic import fingerprint
+
+    return f"arithmetic: {fingerprint()} (the pages' numbers are make test's: see Makefile)"
+
 
 SPREAD = "tests/test_browser.py::"
 

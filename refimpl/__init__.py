@@ -12,9 +12,12 @@ function, and read its facts (``params``, ``latex``, ``properties``, ``kinks``, 
 """
 
 # importing a family module registers its entries
-from . import (classic, exponential_linear, gated, hard, normalizers, rectifiers,  # noqa: F401
-               self_gated, shrinkage, softplus_like)
+from . import (classic, exponential_linear, gated, hard, normalizers, periodic,  # noqa: F401
+               rectifiers, self_gated, shrinkage, softplus_like)
 from .registry import Entry, aliases, get, names
+from .spellings import check_names
+
+check_names(names())
 
 __version__ = "0.1.0"
 __all__ = ["Entry", "aliases", "get", "names", *names()]

@@ -5,6 +5,8 @@ array of the same dtype. None of them warns, for any input: they never evaluate 
 positive argument, so nothing overflows.
 """
 
+import math
+
 import numpy as np
 
 from .registry import Entry, Framework, Kink, Param, Properties, register
@@ -306,6 +308,98 @@ def softsign_derivative(x):
 # --8<-- [end:softsign]
 
 
+# --8<-- [start:laplace]
+# MEGA's constants as its code writes them (fairseq/utils.py of facebookresearch/mega, and
+# transformers' LaplaceActivation): 1/√2 and 1/(2√π) = √(1/(4π)) to six decimals.
+LAPLACE_MU = 0.707107
+LAPLACE_SIGMA = 0.282095
+
+
+def _laplace_argument(x, mu, sigma):
+    """t = (x − μ)/σ as th + tl, |tl| <= 2^-52 |th|, clipped to [-40, 40] (Φ is 0 or 1 beyond).
+
+    x − μ is split exactly into s + e (Knuth's two-sum), and the rounding error of th = s/σ is
+    recovered with Dekker's product th·σ, so that no rounding of t reaches the tails, where Φ
+    magnifies an error in t about t² times."""
+    with np.errstate(over="ignore", invalid="ignore"):  # |x − μ| beyond the largest double
+        s = x - mu
+        v = s - x
+        e = (x - (s - v)) + (-mu - v)  # s + e = x − μ exactly
+        th = s / sigma
+    ok = np.abs(th) <= 40  # False at NaN and beyond ±40
+    th = np.where(ok, th, np.clip(th, -40.0, 40.0))
+    tc = np.where(ok, th, 0.0)
+    sc = np.where(ok, s, 0.0)
+    c = 134217729.0 * tc  # Veltkamp: th and σ in halves of 26 bits, each product exact
+    t_hi = c - (c - tc)
+    t_lo = tc - t_hi
+    c = 134217729.0 * sigma
+    s_hi = c - (c - sigma)
+    s_lo = sigma - s_hi
+    err = (((t_hi * s_hi - tc * sigma) + t_hi * s_lo + t_lo * s_hi) + t_lo * s_lo)  # th·σ − fl
+    tl = np.where(ok, ((sc - tc * sigma) - err + np.where(ok, e, 0.0)) / sigma, 0.0)
+    return np.where(np.isnan(x), x, th), tl
+
+
+def laplace(x, mu=LAPLACE_MU, sigma=LAPLACE_SIGMA):
+    r"""MEGA's "Laplace" attention function: the normal CDF of (x − μ)/σ, a shifted and
+    scaled Gaussian CDF despite its name.
+
+    .. math:: \operatorname{laplace}(x) = \tfrac12\Bigl(1 + \operatorname{erf}\frac{x - \mu}{\sigma\sqrt2}\Bigr)
+              = \Phi\Bigl(\frac{x - \mu}{\sigma}\Bigr)
+
+    With t = (x − μ)/σ = th + tl (``_laplace_argument``): for th ≥ −1,
+    :math:`\Phi(th) + \varphi(th)\,tl` with ``scipy.special.ndtr``; for −3 ≤ th < −1,
+    :math:`(P(th) + tl/\sqrt{2\pi})\,e^{-th^2/2}` with the GELU's series for
+    :math:`P = \Phi\,e^{t^2/2}` (``_gauss_ratio``); below,
+    :math:`\tfrac12\operatorname{erfcx}(-th/\sqrt2)\,e^{-th\,tl}\,e^{-th^2/2}`, the Gaussian
+    factor from the exact square of th (as for the GELU), so that the result rounds once, also
+    where it is subnormal.
+
+    Args:
+        x: input array.
+        mu: the centre μ, where the result is 1/2 (finite).
+        sigma: the width σ > 0 (finite).
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, 1].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.laplace([0.0, 0.707107, 1.0]))
+        [0.00609446 0.5        0.85042965]
+        >>> print(refimpl.laplace(-10.0))  # subnormal, not flushed to 0
+        1.55504662e-315
+
+    Reference: Ma et al. (2022), arXiv:2209.10655; facebookresearch/mega, fairseq/utils.py.
+    """
+    from scipy import special  # here, not at the top: `import refimpl` stays light
+
+    from .self_gated import _gauss_ratio, _times_gauss
+
+    th, tl = _laplace_argument(x, mu, sigma)
+    slope = tl / math.sqrt(2 * math.pi)  # φ(th)·tl = e^{-th²/2}·slope
+    upper = special.ndtr(th) + _times_gauss(slope, np.clip(th, -1.0, 40.0))
+    tm = np.clip(th, -3.0, -1.0)
+    middle = _times_gauss(_gauss_ratio(tm) + slope, tm)
+    tn = np.minimum(th, -3.0)
+    lower = _times_gauss(0.5 * special.erfcx(tn * -math.sqrt(0.5)) * np.exp(-tn * tl), tn)
+    return np.where(th >= -1, upper, np.where(th >= -3, middle,
+                                              np.where(np.isnan(th), th, lower)))
+
+
+def laplace_derivative(x, mu, sigma):
+    r""":math:`\operatorname{laplace}'(x) = \varphi(t)/\sigma`, t = (x − μ)/σ = th + tl, as
+    :math:`e^{-th\,tl}/(\sigma\sqrt{2\pi})\cdot e^{-th^2/2}`."""
+    from .self_gated import _times_gauss
+
+    th, tl = _laplace_argument(x, mu, sigma)
+    tc = np.where(np.isnan(th), 0.0, th)
+    y = _times_gauss(np.exp(-tc * tl) / (sigma * math.sqrt(2 * math.pi)), tc)
+    return np.where(np.abs(th) >= 40, 0.0, np.where(np.isnan(th), th, y))
+# --8<-- [end:laplace]
+
+
 register(Entry(
     name="identity",
     fn=identity,
@@ -381,7 +475,44 @@ register(Entry(
                            "Computes `x / (1 + abs(x))` (NumPy backend), so ±inf gives NaN."),
     },
     shape=("rises from −1 to 1 through the origin, more slowly than tanh: it is ±0.5 at "
-           "x = ±1 and ±0.75 at x = ±3", "peaks at 1 at x = 0, where it has a cusp, and decays "
+           "x = ±1 and ±0.75 at x = ±3", "peaks at 1 at x = 0, where it has a corner, and decays "
            "like 1/x², still 0.02 at |x| = 6"),
     textbook=lambda x: x / (1 + np.abs(x)),
 ))
+
+register(Entry(
+    name="laplace",
+    fn=laplace,
+    derivative_fn=laplace_derivative,
+    title="Laplace (MEGA)",
+    summary="MEGA's attention function ½(1 + erf((x − μ)/(σ√2))), by default μ = {mu:g} and "
+            "σ = {sigma:g}: the normal CDF shifted and scaled, a Gaussian CDF despite its name. "
+            "MEGA applies it to attention scores in place of softmax; Hugging Face transformers "
+            "lists it as \"laplace\".",
+    family="classic",
+    params=(Param("mu", "a finite real number", "the centre μ, where the output is 1/2",
+                  lambda v: not isinstance(v, bool)
+                  and isinstance(v, (int, float, np.integer, np.floating))
+                  and math.isfinite(float(v))),
+            Param("sigma", "a finite real number with sigma > 0", "the width σ of the ramp",
+                  lambda v: not isinstance(v, bool)
+                  and isinstance(v, (int, float, np.integer, np.floating))
+                  and math.isfinite(float(v)) and float(v) > 0)),
+    latex=r"\operatorname{laplace}(x) = \frac12\Bigl(1 + \operatorname{erf}"
+          r"\frac{x - \mu}{\sigma\sqrt2}\Bigr) = \Phi\Bigl(\frac{x - \mu}{\sigma}\Bigr)",
+    derivative_latex=r"\operatorname{laplace}'(x) = \frac{1}{\sigma\sqrt{2\pi}}"
+                     r"\,e^{-(x - \mu)^2 / (2\sigma^2)}",
+    declared=Properties(range=(0.0, 1.0), **_SMOOTH_SIGMOID),
+    origin=("ma2022mega",),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("rises from 0 to 1 along an S-curve through 0.5 at x = {mu:g}, close to 0 left of the "
+           "origin and to 1 beyond x = 1.5", "is a bell that peaks at about 1.414 at "
+           "x = {mu:g}"),
+    textbook=lambda x, mu, sigma: 0.5 * (1 + _erf((x - mu) / (sigma * math.sqrt(2)))),
+))
+
+
+def _erf(x):
+    from scipy.special import erf  # only the accuracy page asks: import refimpl stays light
+
+    return erf(x)

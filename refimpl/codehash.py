@@ -57,8 +57,11 @@ def closure(*modules: str) -> list[str]:
 
 
 def code_hash(*modules: str, extra: str = "") -> str:
-    """sha256 over the sources of the modules' import closure, the Python minor version and `extra`."""
-    h = hashlib.sha256(f"{sys.version_info[:2]}|{extra}".encode())
+    """sha256 over the sources of the modules' import closure, the Python minor version, the
+    arithmetic of this process (refimpl.arithmetic) and `extra`."""
+    from refimpl.arithmetic import fingerprint
+
+    h = hashlib.sha256(f"{sys.version_info[:2]}|{fingerprint()}|{extra}".encode())
     for m in closure(*modules):
         h.update(m.encode())
         h.update(_module_path(m).read_bytes())

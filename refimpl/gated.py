@@ -17,9 +17,12 @@ that is exactly 0 at a finite ``b`` (ReGLU for b <= 0, SwiGLU and GEGLU at b = 0
 is NaN, undefined, without a warning.
 """
 
+import math
+
 import numpy as np
 
-from .registry import Entry, Framework, Kink, Param, Properties, axis_param, register
+from .registry import (Entry, Framework, Kink, Param, Properties, axis_param, real_param,
+                       register)
 
 # fdlibm's split of ln 2: LN2_HI has its low 21 bits zero, so n * LN2_HI is exact for |n| < 2^21
 # (here |n| <= 2886) and t - n ln 2 is reduced without error beyond that of t itself.
@@ -160,6 +163,125 @@ def swiglu_vjp(x, upstream, axis):
     s = _entry("silu")
     return _vjp(x, upstream, axis, "swiglu", s, s.derivative)
 # --8<-- [end:swiglu]
+
+
+# --8<-- [start:clamped_swiglu]
+def _pairs(x, axis, owner):
+    """(g, l, axis): the even and the odd elements of x along axis, that axis moved last.
+
+    The registry entry has checked that x has this axis."""
+    axis %= x.ndim
+    n = x.shape[axis]
+    if n % 2:
+        raise ValueError(f"{owner}: the size of axis {axis} must be even to split x into pairs "
+                         f"(gate, linear) = (x[2i], x[2i+1]), got {n}")
+    moved = np.moveaxis(x, axis, -1)
+    return moved[..., 0::2], moved[..., 1::2], axis
+
+
+def clamped_swiglu(x, alpha=1.702, limit=7.0, axis=-1):
+    r"""The clamped SwiGLU of gpt-oss: interleaved pairs (g, l), the gate g clamped from above.
+
+    .. math:: f_i = (\hat l_i + 1)\,\hat g_i\,\sigma(\alpha \hat g_i), \qquad
+              \hat g_i = \min(g_i, L), \quad \hat l_i = \min(\max(l_i, -L), L),
+
+    with :math:`g_i = x_{2i}`, :math:`l_i = x_{2i+1}` along the axis and L = ``limit``: the
+    ``swiglu`` of OpenAI's gpt_oss/torch/model.py. Computed as :math:`((\hat l + 1)\,
+    \sigma(\alpha\hat g))\,\hat g`, so that a tiny :math:`\hat g` times a normal factor rounds
+    once; for :math:`\alpha\hat g < -700`, where σ is below the normal doubles, as
+    :math:`(\hat l + 1)\,\hat g\,e^{\alpha\hat g}` rounded once (as in ``glu``). The product
+    :math:`\alpha\hat g` is taken exactly, as a double and its rounding error, which corrects σ
+    and the exponent. :math:`\hat l + 1` is exact for :math:`\hat l \in [-2, -1/2]` (Sterbenz).
+
+    Args:
+        x: input array; its size along ``axis`` must be even.
+        alpha: α, the slope of the sigmoid in the gate (gpt-oss: 1.702).
+        limit: L > 0, the clamp (gpt-oss: 7.0, its ``swiglu_limit``); ``inf`` clamps nothing.
+        axis: the axis whose elements pair up as (gate, linear).
+
+    Returns:
+        An array of the dtype of ``x`` and its shape with the size along ``axis`` halved.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.clamped_swiglu([2.0, -1.0, 100.0, 100.0]))
+        [ 0.         55.99962503]
+        >>> print(refimpl.clamped_swiglu([100.0, 100.0], limit=float("inf")))
+        [10100.]
+
+    Reference: OpenAI (2025), gpt-oss, gpt_oss/torch/model.py; arXiv:2508.10925.
+    """
+    g, l, axis = _pairs(x, axis, "clamped_swiglu")
+    g = np.minimum(g, limit)  # NaN stays NaN, as in torch.clamp
+    a = np.clip(l, -limit, limit) + 1
+    return np.moveaxis(_gated_product(a, g, alpha), -1, axis)
+
+
+def _times_exactly(alpha, g):
+    """(t, e): t = fl(alpha g) and alpha g = t + e exactly (Veltkamp's split, Dekker's product).
+
+    e is taken as 0 where |t| >= 2^12 (σ(t) is then 0 or 1, or t beyond the tail's clip) or
+    where a split could overflow (|alpha| or |g| >= 2^995)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        t = alpha * g
+        ok = (np.abs(t) < 2.0 ** 12) & (np.abs(g) < 2.0 ** 995) & (abs(alpha) < 2.0 ** 995)
+        a = alpha if abs(alpha) < 2.0 ** 995 else 0.0
+        gs = np.where(ok, g, 0.0)
+        c = 134217729.0 * a  # 2^27 + 1: a = ah + al, each with at most 26 bits
+        ah = c - (c - a)
+        al = a - ah
+        c = 134217729.0 * gs
+        gh = c - (c - gs)
+        gl = gs - gh
+        e = ((ah * gh - a * gs) + ah * gl + al * gh) + al * gl
+    return t, np.where(ok, e, 0.0)
+
+
+def _gated_product(a, g, alpha):
+    """a·g·σ(αg), the factor a bounded or not, rounded as the docstring above says."""
+    sigmoid = _entry("sigmoid")
+    with np.errstate(over="ignore", invalid="ignore"):  # inf results are correctly rounded
+        if alpha == 0:  # σ(0·g) = 1/2, also at g = ±inf
+            t, e = np.zeros_like(g), np.zeros_like(g)
+        else:
+            t, e = _times_exactly(alpha, g)
+        # σ(t + e) = σ(t)(1 + σ(-t) e) to first order, |e| <= ulp(t)/2: the rounding of αg,
+        # worth up to |αg| ulp of σ, costs nothing
+        out = (a * (sigmoid(t) * (1 + sigmoid(-t) * e))) * g
+        tail = (t < -700) & ~(np.isinf(a) & np.isinf(g))  # inf·0 in the limit stays NaN
+        if tail.any():
+            # a·g·e^(t+e) = (m_a m_g e^r) 2^(k_a + k_g + n), t + e = r + n ln 2: no factor
+            # overflows, and below t = -2300 the result is 0 even for |a|, |g| near 2^1024
+            tt = np.where(tail, np.maximum(t, -2300.0), 0.0)
+            n = np.rint(tt / LN2_HI)
+            r = ((tt - n * LN2_HI) - n * LN2_LO) + np.where(tail, e, 0.0)
+            m_a, k_a = np.frexp(a)
+            m_g, k_g = np.frexp(np.where(np.isinf(g), np.sign(g), g))
+            scaled = np.ldexp(m_a * m_g * np.exp(r), k_a + k_g + n.astype(np.int64))
+            out = np.where(tail, scaled, out)
+        # f = 0 for every finite value of the other factor: so also in its limit at ±inf
+        zero = ((a == 0) & np.isinf(g)) | ((g == 0) & np.isinf(a))
+        return np.where(zero, 0.0, out)
+
+
+def clamped_swiglu_vjp(x, upstream, alpha, limit, axis):
+    r""":math:`\partial f_i/\partial g_i = (\hat l_i + 1)\,\operatorname{swish}_\alpha'(\hat g_i)`
+    for :math:`g_i < L`, :math:`\partial f_i/\partial l_i = \hat g_i\,\sigma(\alpha\hat g_i)` for
+    :math:`|l_i| < L`, and 0 beyond the clamps and at them: PyTorch 2.14.1's clamp backward
+    compares strictly (``where(self < max, grad, 0)``). A NaN input has a NaN partial."""
+    g, l, axis = _pairs(x, axis, "clamped_swiglu")
+    swish = _entry("swish")
+    gc = np.minimum(g, limit)
+    u = np.moveaxis(upstream, axis, -1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        dg = np.where(g >= limit, 0.0,
+                      u * (np.clip(l, -limit, limit) + 1) * swish.derivative(gc, beta=alpha))
+        dl = np.where(np.abs(l) >= limit, 0.0, u * swish(gc, beta=alpha))
+    dl = np.where(np.isnan(l), np.nan, dl)  # g >= limit is False for NaN: dg is NaN already
+    grad = np.empty(u.shape[:-1] + (2 * u.shape[-1],), dtype=np.result_type(dg, dl))
+    grad[..., 0::2], grad[..., 1::2] = dg, dl
+    return np.moveaxis(grad, -1, axis)
+# --8<-- [end:clamped_swiglu]
 
 
 # --8<-- [start:geglu]
@@ -380,6 +502,59 @@ register(Entry(
     frameworks={"pytorch": None, "jax": None, "keras": None},
     shape=("is a times silu(b)", "with respect to a is silu(b), and with respect to b is "
            "a·silu′(b)"),
+))
+
+def _finite_real(v):
+    return (not isinstance(v, bool) and isinstance(v, (int, float, np.integer, np.floating))
+            and math.isfinite(v))
+
+
+# The extremes of the clamped SwiGLU at its defaults: the gate's largest value is at g = L,
+# h(L) = L σ(αL), times l + 1 at its ends 1 - L and 1 + L. (The gate's minimum, -0.2785/α,
+# times 1 + L is smaller in size for α = 1.702, L = 7.)
+_ALPHA, _LIMIT, _ = clamped_swiglu.__defaults__
+_TOP = _LIMIT / (1 + math.exp(-_ALPHA * _LIMIT))
+
+register(Entry(
+    name="clamped_swiglu",
+    fn=clamped_swiglu,
+    vjp_fn=clamped_swiglu_vjp,
+    kind="shaping",
+    title="Clamped SwiGLU",
+    summary="The SwiGLU of OpenAI's gpt-oss models: consecutive pairs (g, l) give "
+            "(l + 1)·g·σ({alpha} g), with g clamped from above at {limit:g} and l to "
+            "[−{limit:g}, {limit:g}]. Its definition is the reference code released with "
+            "gpt-oss-120b and gpt-oss-20b in 2025.",
+    family="gated",
+    aliases=("gpt_oss_swiglu",),
+    params=(Param("alpha", "a finite real number",
+                  "α, the slope of the gate's sigmoid σ(αg)", _finite_real),
+            real_param("limit", "L, the clamp: g is clamped from above at L, l to [−L, L]; "
+                       "inf clamps nothing", low=0, low_open=True),
+            axis_param("the axis whose elements pair up as (gate, linear) = (x[2i], x[2i+1])")),
+    latex=r"f_i = (\hat l_i + 1)\,\hat g_i\,\sigma(\alpha \hat g_i), \quad "
+          r"\hat g_i = \min(x_{2i}, L), \quad \hat l_i = \min(\max(x_{2i+1}, -L), L)",
+    derivative_latex=r"\frac{\partial f_i}{\partial x_{2i}} = (\hat l_i + 1)\,\sigma(t)"
+                     r"\bigl(1 + t\,\sigma(-t)\bigr) \text{ for } x_{2i} < L, \quad "
+                     r"\frac{\partial f_i}{\partial x_{2i+1}} = \hat g_i\,\sigma(t) "
+                     r"\text{ for } |x_{2i+1}| < L, \quad t = \alpha \hat g_i",
+    declared=Properties(range=((1 - _LIMIT) * _TOP, (1 + _LIMIT) * _TOP), attained=(True, True),
+                        monotonic="no", smoothness="C0", saturates=(True, True)),
+    kinks=lambda alpha, limit, axis: (
+        Kink(limit, 0.0, "At g = {limit:g} the partial derivative with respect to g jumps from "
+                         "(l + 1)·swish′(g) to 0, and at l = {limit:g} the one with respect to l "
+                         "from g·σ(αg) to 0; both are taken as 0, PyTorch 2.14.1's clamp "
+                         "backward (strict comparisons)."),
+        Kink(-limit, 0.0, "At l = −{limit:g} the partial derivative with respect to l jumps "
+                          "from 0 to g·σ(αg); it is taken as 0, PyTorch 2.14.1's clamp "
+                          "backward.")),
+    origin=("openai2025gptoss", "openai2025gptossrepo"),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("is (l + 1)·g·σ({alpha} g) with g clamped from above at {limit:g} and l to "
+           "[−{limit:g}, {limit:g}]: constant in a coordinate once it passes its clamp",
+           "with respect to g is (l + 1)·swish′(g) below {limit:g} and 0 from there on, and "
+           "with respect to l is g·σ({alpha} g) strictly between ±{limit:g} and 0 elsewhere"),
+    page="swiglu",
 ))
 
 register(Entry(

@@ -1,5 +1,5 @@
-"""The hard (piecewise-linear, mobile-friendly) variants: hard sigmoid, hard swish, hard tanh,
-sparse sigmoid.
+"""The hard (piecewise-linear, mobile-friendly) variants: hard sigmoid, hard swish, hard mish,
+hard tanh, sparse sigmoid.
 
 Each is a clip of a line (hard swish: x times one), so every value costs one or two roundings
 and nothing can overflow: the arithmetic only ever sees x clipped to the short interval where
@@ -86,6 +86,44 @@ def hard_swish_derivative(x):
     t = np.clip(x, -3, 3)
     return np.where(x >= 3, 1.0, np.where(x <= -3, 0.0, (2 * t + 3) / 6))
 # --8<-- [end:hard_swish]
+
+
+# --8<-- [start:hard_mish]
+def hard_mish(x):
+    r"""Hard mish, as in timm: x times the line (x + 2)/2 clipped to [0, 1].
+
+    .. math:: \operatorname{hard\_mish}(x) = \tfrac12\, x \operatorname{clip}(x + 2, 0, 2)
+              = \begin{cases} 0 & x \le -2 \\ x(x + 2)/2 & -2 < x < 0 \\ x & x \ge 0 \end{cases}
+
+    The product is formed from t = clip(x, -2, 0), so it never overflows and never meets
+    -inf * 0 (timm's literal form is NaN at x = -inf); the branch x >= 0 returns x itself. Near
+    the corner x = -2 the sum t + 2 is exact (Sterbenz).
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [-0.5, inf].
+
+    Example:
+        >>> import numpy as np
+        >>> import refimpl
+        >>> print(refimpl.hard_mish([-np.inf, -2.0, -1.0, 0.0, 3.0, np.inf]))
+        [-0.  -0.  -0.5  0.   3.   inf]
+
+    Reference: timm 1.0.31, ``timm/layers/activations.py`` ``hard_mish``.
+    """
+    t = np.clip(x, -2, 0)
+    return np.where(x >= 0, x, t * (t + 2) / 2)
+
+
+def hard_mish_derivative(x):
+    r""":math:`x + 1` on :math:`(-2, 0)`, 0 below, 1 above. At x = 0 both sides give 1 (no
+    kink); at the kink x = -2 it returns 0, the outer piece, as PyTorch's autograd of the clamp
+    (timm's hand-written backward returns -1 there)."""
+    t = np.clip(x, -2, 0)
+    return np.where(x >= 0, 1.0, np.where(x <= -2, 0.0, t + 1))
+# --8<-- [end:hard_mish]
 
 
 # --8<-- [start:hard_tanh]
@@ -230,11 +268,12 @@ register(Entry(
                      r"\end{cases}",
     declared=Properties(range=(-0.375, np.inf), monotonic="no", smoothness="C0",
                         saturates=(True, False), attained=(True, False)),
-    kinks=(Kink(-3.0, 0.0, "Left derivative 0, right −1/2. PyTorch 2.14.1 (hardswish_backward: "
-                           "0 for x <= −3) and JAX (x·hard_sigmoid(x) with relu6's JVP) return "
-                           "0; PyTorch before the fix of issue #147801 returned −0.5."),
-           Kink(3.0, 1.0, "Left derivative 3/2, right 1. PyTorch 2.14.1 (the linear piece for "
-                          "x >= 3) and JAX return 1; PyTorch before the fix returned 1.5.")),
+    kinks=(Kink(-3.0, 0.0, "Left derivative 0, right −1/2. JAX (x·hard_sigmoid(x) with relu6's "
+                           "JVP) returns 0, and so do the later PyTorch hardswish_backward kernels "
+                           "(0 for x <= −3; a run with torch 2.14.1+cu130 gave 0); PyTorch 2.6.0 "
+                           "returned −0.5 (issue #147801)."),
+           Kink(3.0, 1.0, "Left derivative 3/2, right 1. JAX and the later PyTorch kernels (the "
+                          "linear piece for x >= 3) return 1; PyTorch 2.6.0 returned 1.5.")),
     origin=("howard2019searching",),
     frameworks={
         "pytorch": Framework(("torch.nn.Hardswish", "torch.nn.functional.hardswish"),
@@ -255,6 +294,35 @@ register(Entry(
            "is 0 below −3, jumps to −0.5 and rises along a line through 0.5 at x = 0 to 1.5, "
            "then drops to 1 from x = 3 on; taken as 0 at −3 and 1 at 3 (dots)"),
     textbook=lambda x: x * np.clip(x + 3, 0, 6) / 6,
+))
+
+register(Entry(
+    name="hard_mish",
+    fn=hard_mish,
+    derivative_fn=hard_mish_derivative,
+    title="Hard mish",
+    summary="x times a clipped line: 0 below −2, x from 0 on, and the parabola x(x + 2)/2 in "
+            "between. A piecewise-polynomial stand-in for Mish that timm ships as \"hard_mish\".",
+    family="hard/mobile",
+    latex=r"\operatorname{hard\_mish}(x) = \tfrac12\, x \operatorname{clip}(x + 2, 0, 2) = "
+          r"\begin{cases} 0 & x \le -2 \\ x(x + 2)/2 & -2 < x < 0 \\ x & x \ge 0 \end{cases}",
+    derivative_latex=r"\operatorname{hard\_mish}'(x) = "
+                     r"\begin{cases} 0 & x < -2 \\ x + 1 & -2 < x < 0 \\ 1 & x \ge 0 "
+                     r"\end{cases}",
+    declared=Properties(range=(-0.5, np.inf), monotonic="no", smoothness="C0",
+                        saturates=(True, False), attained=(True, False)),
+    kinks=(Kink(-2.0, 0.0, "Left derivative 0, right −1. refimpl returns 0, the outer piece, as "
+                           "for hard swish; so does PyTorch 2.14.1's autograd of timm's "
+                           "`hard_mish` (its clamp passes no gradient at a bound). timm's "
+                           "hand-written backward, which `get_act_fn(\"hard_mish\")` returns "
+                           "by default, gives −1 (x + 1 on the closed interval [−2, 0])."),),
+    origin=(),  # no paper: timm's code, see the page's History
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("is 0 up to x = −2, dips to its minimum −0.5 at x = −1, and joins the line y = x at "
+           "the origin without a corner",
+           "is 0 below −2, jumps to −1 and rises along the line x + 1 to 1 at x = 0, then stays "
+           "1; taken as 0 at −2 (dot)"),
+    textbook=lambda x: 0.5 * x * np.clip(x + 2, 0, 2),
 ))
 
 register(Entry(

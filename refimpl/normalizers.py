@@ -428,8 +428,12 @@ register(Entry(
         "jax": None,
         "keras": Framework(("keras.activations.sparsemax", "keras.ops.sparsemax"),
                            "keras.activations.sparsemax({x}, axis={axis})",
-                           "A row with a +inf entry gives inf in every entry (refimpl: one-hot "
-                           "for one +inf), and the NumPy backend warns on −inf entries."),
+                           "Its threshold sums all k partial sums of the sorted row instead of "
+                           "taking the k-th, so it is in general wrong once the support has two "
+                           "or more entries (see the text below). A row with a +inf entry gives "
+                           "inf in every entry (refimpl: one-hot for one +inf), a row with NaN "
+                           "keeps NaN in that entry only (refimpl: NaN in every entry), and the "
+                           "NumPy backend warns on −inf entries."),
     },
     shape=("maps each vector to non-negative weights that sum to 1, exactly 0 below a "
            "threshold τ", "is piecewise constant: diag(s) − s sᵀ/|S| on the support S"),

@@ -1,4 +1,5 @@
-"""The rectifiers: ReLU and its piecewise-linear relatives."""
+"""The rectifiers: ReLU, its piecewise-linear relatives, its square, and StarReLU (a scaled,
+shifted squared ReLU)."""
 
 import numpy as np
 
@@ -271,6 +272,90 @@ def relu6_derivative(x):
 # --8<-- [end:relu6]
 
 
+# --8<-- [start:squared_relu]
+def squared_relu(x):
+    r"""Squared ReLU: the rectified linear unit, squared.
+
+    .. math:: \operatorname{squared\_relu}(x) = \max(0, x)^2
+
+    One multiplication, correctly rounded, so every value is within half an ulp, subnormal
+    results included. Beyond x ≈ 1.34e154 the square exceeds the largest double and the
+    rounded result is inf; ``numpy.maximum`` propagates NaN.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, inf].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.squared_relu([-2.0, 0.0, 3.0]))
+        [0. 0. 9.]
+        >>> print(refimpl.squared_relu(1e200), refimpl.squared_relu(1e-200))
+        inf 0.0
+
+    Reference: So, Mańke, Liu, Dai, Shazeer & Le (2021), arXiv:2109.08668 ("Primer").
+    """
+    r = np.maximum(x, 0)
+    with np.errstate(over="ignore"):  # r² above the largest double rounds to inf, as it should
+        return r * r
+
+
+def squared_relu_derivative(x):
+    r""":math:`2\max(0, x)`: 0 on both sides of x = 0, so there is no kink (f'' jumps there)."""
+    r = np.maximum(x, 0)
+    with np.errstate(over="ignore"):  # 2r overflows only beyond 8.99e307: inf is then exact
+        return 2 * r
+# --8<-- [end:squared_relu]
+# --8<-- [start:star_relu]
+def star_relu(x, scale=1.0, bias=0.0):
+    r"""StarReLU: a squared ReLU with a learnable scale and bias.
+
+    .. math:: \operatorname{star\_relu}(x) = s\,\operatorname{relu}(x)^2 + b
+        \qquad s = \text{scale},\ b = \text{bias}
+
+    Computed as :math:`s\,r^2 + b` with :math:`r = \max(0, x)`, and as :math:`(s r) r + b` where
+    :math:`r^2` overflows but :math:`s r^2` need not (:math:`|s| < 1`): squaring first keeps a tiny
+    s from being multiplied while subnormal (:math:`s r` would lose its digits). A zero scale
+    gives the constant b, also at +inf (where :math:`0 \cdot \infty` would be NaN).
+
+    Args:
+        x: input array.
+        scale, bias: s and b, finite real numbers. The defaults are the initial values of
+            ``StarReLU()`` in sail-sg/metaformer and timm (learned from there), which make it
+            the squared ReLU.
+
+    Returns:
+        An array of the shape and dtype of ``x``.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.star_relu([-2.0, 0.0, 3.0]))
+        [0. 0. 9.]
+        >>> print(refimpl.star_relu([-2.0, 3.0], scale=0.5, bias=-1.0))
+        [-1.   3.5]
+
+    Reference: Yu et al. (2022), "MetaFormer baselines for vision", arXiv:2210.13452.
+    """
+    r = np.maximum(x, 0)
+    if scale == 0:
+        return np.where(np.isnan(x), x, bias)
+    with np.errstate(over="ignore"):  # s·r·r beyond the largest double: ±inf is correct
+        rr = r * r
+        return np.where(np.isinf(rr) & np.isfinite(r), (scale * r) * r, scale * rr) + bias
+
+
+def star_relu_derivative(x, scale, bias):
+    r""":math:`2 s \max(0, x)`: continuous, 0 at x = 0 (the squared ReLU is C1)."""
+    r = np.maximum(x, 0)
+    if scale == 0:
+        return np.where(np.isnan(x), x, 0.0)
+    with np.errstate(over="ignore"):
+        return 2 * (scale * r)
+# --8<-- [end:star_relu]
+
+
 # --8<-- [start:crelu]
 def crelu(x, axis=-1):
     r"""Concatenated ReLU: the positive and the negative part, side by side.
@@ -460,8 +545,9 @@ register(Entry(
     frameworks={
         "pytorch": Framework(("torch.nn.ReLU6", "torch.nn.functional.relu6"),
                              "torch.nn.functional.relu6({x})",
-                             "The gradient at NaN is 1, not NaN: hardtanh_backward zeroes it only "
-                             "where x <= 0 or x >= 6."),
+                             "The CPU gradient at NaN input is never NaN: hardtanh_backward "
+                             "passes the upstream gradient in its scalar tail and gives 0 in its "
+                             "vectorised loop, as for hardtanh."),
         "jax": Framework(("jax.nn.relu6",), "jax.nn.relu6({x})",
                          "The gradient at NaN is 0, not NaN (its JVP selects 1 only where "
                          "0 < x < 6)."),
@@ -474,6 +560,57 @@ register(Entry(
            "at x = 0 and x = 6", "is 1 between 0 and 6 and 0 outside, taken as 0 at both "
            "corners (dots)"),
     textbook=lambda x: np.minimum(np.maximum(x, 0.0), 6.0),
+))
+
+def _finite_real_param(name, doc):
+    return Param(name, "a finite real number", doc,
+                 lambda v: _finite_reals(v) and np.ndim(v) == 0)
+
+
+register(Entry(
+    name="star_relu",
+    fn=star_relu,
+    derivative_fn=star_relu_derivative,
+    title="StarReLU",
+    summary="s·relu(x)² + b: the squared ReLU with a learnable scale s and bias b, two scalars "
+            "per activation layer. The activation of the MetaFormer baselines (ConvFormer, "
+            "CAFormer), whose code starts training from s = {scale:g}, b = {bias:g}.",
+    family="rectifiers",
+    aliases=("starrelu",),
+    params=(_finite_real_param("scale", "the scale s of relu(x)², learned in training"),
+            _finite_real_param("bias", "the bias b added to every output, learned in training")),
+    latex=r"\operatorname{star\_relu}(x) = s\,\max(0, x)^2 + b",
+    derivative_latex=r"\operatorname{star\_relu}'(x) = 2 s \max(0, x)",
+    declared=Properties(range=(0.0, np.inf), monotonic="non-decreasing", smoothness="C1",
+                        saturates=(True, False), attained=(True, False)),
+    origin=("yu2022metaformer",),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    # at the defaults s = 1, b = 0 (tests/test_rectifiers.py checks that they still are)
+    shape=("is 0 for negative x and the parabola x² for positive x, the two joined without a "
+           "corner at the origin", "is 0 for negative x and the line 2x for positive x"),
+    textbook=lambda x, scale, bias: scale * np.maximum(x, 0) ** 2 + bias,
+))
+
+register(Entry(
+    name="squared_relu",
+    fn=squared_relu,
+    derivative_fn=squared_relu_derivative,
+    title="Squared ReLU",
+    summary="The square of the rectified linear unit, max(0, x)², which the architecture search "
+            "of the Primer paper found for the feed-forward layers of Transformer language "
+            "models. NVIDIA's NeMo configures its Nemotron-4 models with it.",
+    family="rectifiers",
+    aliases=("relu2", "relu_squared"),
+    latex=r"\operatorname{squared\_relu}(x) = \max(0, x)^2",
+    derivative_latex=r"\operatorname{squared\_relu}'(x) = 2\max(0, x)",
+    declared=Properties(range=(0.0, np.inf), monotonic="non-decreasing", smoothness="C1",
+                        saturates=(True, False), attained=(True, False)),
+    origin=("so2021primer",),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("is 0 for negative x and the parabola y = x² for positive x, which leaves the "
+           "origin with slope 0, so there is no corner", "is 0 for negative x and the line "
+           "y = 2x for positive x, with a corner at the origin"),
+    textbook=lambda x: np.maximum(x, 0.0) ** 2,
 ))
 
 register(Entry(

@@ -25,6 +25,7 @@ FAMILIES = (
     "softplus-like",
     "hard/mobile",
     "shrinkage/threshold",
+    "periodic",
     "output layer",
     "gated",
 )
@@ -163,7 +164,8 @@ class Entry:
     # e.g. ``lambda lambd: (Kink(-lambd, ...), Kink(lambd, ...))``.
     kinks: tuple[Kink, ...] | Callable[..., tuple[Kink, ...]] = ()
     origin: tuple[str, ...] = ()
-    # framework key (refimpl.frameworks.FRAMEWORKS) -> how it spells this entry, None if it has none
+    # framework key (refimpl.frameworks.FRAMEWORKS) -> how it spells this entry, None if it has
+    # none; register() adds the frameworks of refimpl/spellings/ (PyTorch, JAX, Keras 3 are here)
     frameworks: dict[str, Framework | None] = field(default_factory=dict)
     # (curve of f, curve of f'): one clause each, for the figure's alt text and the atlas,
     # e.g. ("rises from 0 to 1 along an S-curve through 0.5 at x = 0", "is a bell peaking at 0.25")
@@ -209,9 +211,7 @@ class Entry:
         self.kinks = tuple(replace(k, why=prose(k.why, **at)) for k in self.kinks)
         self.summary = prose(self.summary, **at)
         self.shape = tuple(prose(text, **at) for text in self.shape)
-        self.frameworks = {key: None if fw is None else replace(
-            fw, call=fw.call.format(x="{x}", **at), differs=prose(fw.differs, **at))
-            for key, fw in self.frameworks.items()}
+        self.frameworks = {key: _filled(fw, at) for key, fw in self.frameworks.items()}
 
     # -- calls -------------------------------------------------------------------------------
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
@@ -362,6 +362,14 @@ class _ProseFormatter(string.Formatter):
 _PROSE = _ProseFormatter()
 
 
+def _filled(fw: Framework | None, at: dict[str, Any]) -> Framework | None:
+    """A spelling with the `{param}` placeholders of its call and `differs` filled in from the
+    defaults `at` (``{x}`` stays for the input)."""
+    if fw is None:
+        return None
+    return replace(fw, call=fw.call.format(x="{x}", **at), differs=_PROSE.format(fw.differs, **at))
+
+
 def _defaults_from_signature(owner: str, fn: Callable,
                              params: tuple[Param, ...]) -> tuple[Param, ...]:
     """The params with their defaults read from fn's signature (REQUIRED where it has none).
@@ -446,9 +454,18 @@ _ALIASES: dict[str, str] = {}
 
 
 def register(entry: Entry) -> Entry:
+    """Add `entry` to the table, with the spellings of the frameworks in refimpl/spellings/
+    merged into its ``frameworks`` (filled in as the entry's own)."""
     for name in (entry.name, *entry.aliases):
         if name in _ENTRIES or name in _ALIASES:
             raise ValueError(f"activation name {name!r} registered twice")
+    from .spellings import spellings
+
+    for key, fw in spellings(entry.name).items():
+        if key in entry.frameworks:
+            raise ValueError(f"{entry.name}: its {key!r} spelling is written both in the entry "
+                             f"and in refimpl/spellings/{key}.py; keep one")
+        entry.frameworks[key] = _filled(fw, entry.defaults)
     _ENTRIES[entry.name] = entry
     for alias in entry.aliases:
         _ALIASES[alias] = entry.name

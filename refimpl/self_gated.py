@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from .registry import Entry, Framework, Param, Properties, register
+from .registry import Entry, Framework, Kink, Param, Properties, register
 
 # √(2/π) rounded to the nearest double: PyTorch's kBeta (M_SQRT2 * M_2_SQRTPI * 0.5) and JAX's
 # and Keras's np.sqrt(2 / np.pi) are this same double, 0.7978845608028654.
@@ -282,6 +282,134 @@ def gelu_derivative(x, approximate):
 # --8<-- [end:gelu]
 
 
+# --8<-- [start:quick_gelu]
+# The gate's slope 1.702 (Hendrycks & Gimpel 2016, §2) as the double nearest it plus the rest
+# (mpmath): the argument 1.702·x is carried as p + s, p = fl(1.702·x), so that the result keeps
+# its accuracy for large |x|, where σ magnifies an error in its argument |x| times.
+QUICK_GELU_SLOPE = 1.702
+_QUICK_GELU_SLOPE_LO = 4.263256414560601e-17
+# Dekker's split of the slope into two halves of 26 bits, whose products with x's halves are exact
+_SPLIT = 134217729.0 * QUICK_GELU_SLOPE
+_SLOPE_HI = _SPLIT - (_SPLIT - QUICK_GELU_SLOPE)
+_SLOPE_MID = QUICK_GELU_SLOPE - _SLOPE_HI
+# Beyond |x| = 1e4 the correction s no longer matters (the result is 0, or x to the last bit).
+_NEAR = 1e4
+
+
+def _quick_gelu_argument(x):
+    """t = 1.702·x as p + s: p = fl(1.702·x) (±inf past 1.06e308) and the rest s, |s| <= 2^-52 |p|.
+
+    s is 0 where |x| > 1e4 and at NaN. Without FMA, the rounding error of p is recovered with
+    Dekker's product: x is split like the slope, and the four partial products are exact.
+    """
+    with np.errstate(over="ignore"):  # 1.702·x beyond the largest double: ±inf, the right gate
+        p = QUICK_GELU_SLOPE * x
+    near = np.abs(x) <= _NEAR  # False at NaN
+    xc = np.where(near, x, 0.0)
+    c = 134217729.0 * xc
+    xh = c - (c - xc)
+    xl = xc - xh
+    pc = QUICK_GELU_SLOPE * xc
+    err = ((_SLOPE_HI * xh - pc) + _SLOPE_HI * xl + _SLOPE_MID * xh) + _SLOPE_MID * xl
+    return p, err + _QUICK_GELU_SLOPE_LO * xc, near
+
+
+def quick_gelu(x):
+    r"""QuickGELU: x times the sigmoid of 1.702x, a sigmoid approximation of the GELU.
+
+    .. math:: \operatorname{quick\_gelu}(x) = x\,\sigma(1.702\,x)
+
+    With t = 1.702x = p + s (``_quick_gelu_argument``), :math:`x\,\sigma(p)` as for SiLU
+    (from :math:`e^{-|p|}`, and below p = -700 as :math:`x q^4`, :math:`q = e^{p/4}`), then the
+    first-order correction :math:`\sigma(p + s) = \sigma(p)\,(1 + s\,\sigma(-p))`.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [-0.164, inf).
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.quick_gelu([-1.0, 0.0, 1.0]))
+        [-0.15420423  0.          0.84579577]
+        >>> print(refimpl.quick_gelu(-1000.0), refimpl.quick_gelu(1000.0))
+        -0.0 1000.0
+
+    Reference: Hendrycks & Gimpel (2016), arXiv:1606.08415, §2; OpenAI's CLIP code
+    (``QuickGELU`` in clip/model.py).
+    """
+    p, s, near = _quick_gelu_argument(x)
+    y = _x_sigmoid(x, p)
+    e = np.exp(-np.abs(np.where(near, p, 0.0)))
+    gain = np.where(near, s * np.where(p >= 0, e, 1.0) / (1 + e), 0.0)  # s·σ(-p)
+    return y + np.where(near, y, 0.0) * gain
+
+
+def quick_gelu_derivative(x):
+    r""":math:`\operatorname{quick\_gelu}'(x) = \sigma(t)\,(1 + t\,\sigma(-t))`, t = 1.702x.
+
+    ``_x_sigmoid_slope`` at p, plus the correction :math:`s\,g'(p)` with
+    :math:`g'(p) = \sigma(p)\sigma(-p)\,(2 - p\tanh(p/2))`.
+    """
+    p, s, near = _quick_gelu_argument(x)
+    g = _x_sigmoid_slope(p, p)
+    pn = np.where(near, p, 0.0)
+    e = np.exp(-np.abs(pn))
+    curvature = e / ((1 + e) * (1 + e)) * (2 - pn * np.tanh(pn / 2))
+    return g + np.where(near, s * curvature, 0.0)
+# --8<-- [end:quick_gelu]
+
+
+# --8<-- [start:gelu_10]
+def _check_clip(clip_min, clip_max):
+    if not clip_min < clip_max:
+        raise ValueError(f"gelu_10: clip_min must be below clip_max, got clip_min={clip_min!r}, "
+                         f"clip_max={clip_max!r}")
+
+
+def gelu_10(x, clip_min=-10.0, clip_max=10.0):
+    r"""The exact GELU clipped to [clip_min, clip_max]: Hugging Face's ``"gelu_10"``.
+
+    .. math:: \operatorname{gelu\_10}(x) = \min\bigl(\max(x\,\Phi(x), a), b\bigr), \qquad
+              a = -10,\ b = 10
+
+    ``numpy.clip`` of ``gelu``, as transformers' ``ClippedGELUActivation`` does with
+    ``torch.clip``; the clip adds no rounding, and it propagates NaN. The default lower bound
+    never acts: the GELU's minimum is about −0.17.
+
+    Args:
+        x: input array.
+        clip_min: the lower bound a (finite, below ``clip_max``).
+        clip_max: the upper bound b (finite, above ``clip_min``).
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [max(a, −0.17), b].
+
+    Raises:
+        ValueError: if ``clip_min >= clip_max``.
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.gelu_10([-1.0, 1.0, 10.0, 12.0]))
+        [-0.15865525  0.84134475 10.         10.        ]
+
+    Reference: Hugging Face transformers 5.25.0, ``ClippedGELUActivation`` in activations.py.
+    """
+    _check_clip(clip_min, clip_max)
+    return np.clip(gelu(x), clip_min, clip_max)
+
+
+def gelu_10_derivative(x, clip_min, clip_max):
+    r""":math:`\operatorname{gelu}'(x)` where :math:`a < \operatorname{gelu}(x) < b`, else 0:
+    0 where the GELU equals a bound, as PyTorch's clamp backward (strict comparisons)."""
+    _check_clip(clip_min, clip_max)
+    g = gelu(x)
+    inside = (g > clip_min) & (g < clip_max)
+    return np.where(np.isnan(x), x, np.where(inside, gelu_derivative(x, "none"), 0.0))
+# --8<-- [end:gelu_10]
+
+
 # --8<-- [start:mish]
 def mish(x):
     r"""Mish: x times tanh of softplus(x).
@@ -359,8 +487,9 @@ register(Entry(
     derivative_fn=gelu_derivative,
     title="GELU",
     summary="The Gaussian error linear unit x·Φ(x) weights its input by the standard normal "
-            "CDF of that input. BERT and GPT-2 use it, in its tanh approximation, in the "
-            "feed-forward layers of their transformers.",
+            "CDF of that input. BERT and GPT-2 use it in the feed-forward layers of their "
+            "Transformers: BERT's first release the exact form, its code from February 2019 "
+            "and GPT-2's the tanh approximation.",
     family="smooth self-gated",
     params=(Param("approximate", "one of 'none', 'tanh'",
                   "'none': exact x·Φ(x); 'tanh': the approximation "
@@ -397,13 +526,74 @@ register(Entry(
 ))
 
 register(Entry(
+    name="quick_gelu",
+    fn=quick_gelu,
+    derivative_fn=quick_gelu_derivative,
+    title="QuickGELU",
+    summary="x·σ(1.702x), the sigmoid approximation of the GELU that Hendrycks and Gimpel give "
+            "beside the tanh form. OpenAI's CLIP computes it in the feed-forward blocks of its "
+            "Transformers, so its weights expect it.",
+    family="smooth self-gated",
+    aliases=("quickgelu",),
+    latex=r"\operatorname{quick\_gelu}(x) = x\,\sigma(1.702\,x)",
+    derivative_latex=r"\operatorname{quick\_gelu}'(x) = \sigma(t)\bigl(1 + t\,\sigma(-t)\bigr), "
+                     r"\quad t = 1.702\,x",
+    declared=Properties(range=(-0.16361018963635357, np.inf), **_SELF_GATED),
+    origin=("hendrycks2016gaussian",),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("is 0 at the origin, dips to a minimum of about −0.164 at x ≈ −0.751 and then "
+           "rises to follow the line y = x", "rises from 0 through a minimum of about −0.100 "
+           "at x ≈ −1.410, through 0 at x ≈ −0.751 and 0.5 at x = 0, to a maximum of about "
+           "1.100 at x ≈ 1.410, and then falls back to 1"),
+    textbook=lambda x: x * (1 / (1 + np.exp(-1.702 * x))),
+    page="gelu",
+))
+
+register(Entry(
+    name="gelu_10",
+    fn=gelu_10,
+    derivative_fn=gelu_10_derivative,
+    title="Clipped GELU (gelu_10)",
+    summary="The exact GELU clipped to [{clip_min:g}, {clip_max:g}], Hugging Face transformers' "
+            "\"gelu_10\" (ClippedGELUActivation), whose docstring gives quantization as the "
+            "reason. Only the upper bound acts by default: the GELU never falls below −0.17.",
+    family="smooth self-gated",
+    aliases=("clipped_gelu",),
+    params=(Param("clip_min", "a finite real number, below clip_max",
+                  "lower bound a of the output", _finite_real),
+            Param("clip_max", "a finite real number, above clip_min",
+                  "upper bound b of the output", _finite_real)),
+    latex=r"\operatorname{gelu\_10}(x) = \min\bigl(\max(x\,\Phi(x), a), b\bigr), "
+          r"\quad a = -10,\ b = 10",
+    derivative_latex=r"\operatorname{gelu\_10}'(x) = \begin{cases} \Phi(x) + x\,\varphi(x) & "
+                     r"a < x\,\Phi(x) < b \\ 0 & \text{otherwise} \end{cases}",
+    declared=Properties(range=(-0.16997120747990366, 10.0), monotonic="no", smoothness="C0",
+                        saturates=(True, True), attained=(True, True)),
+    kinks=lambda clip_min, clip_max: (
+        Kink(10.0, 0.0, "gelu(x) = 10 at x = 10 + 7.6·10⁻²³, whose nearest double is 10, where "
+                        "gelu(10) rounds to exactly 10.0. The left derivative is gelu′(10) = 1 "
+                        "to double precision, the right 0; refimpl returns 0, as PyTorch 2.14.1 "
+                        "does: clamp's backward passes the gradient only where "
+                        "min < gelu(x) < max."),),
+    origin=("hendrycks2016gaussian",),
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("is the GELU up to x = {clip_max:g}: 0 at the origin, a minimum of about −0.170 at "
+           "x ≈ −0.752, then close to the line y = x, and constant at {clip_max:g} beyond",
+           "is the GELU's derivative up to x = {clip_max:g}, about 1 there, and drops to 0 "
+           "beyond (taken as 0 at the corner, dot)"),
+    textbook=lambda x, clip_min, clip_max: np.clip(_gelu_textbook(x, "none"), clip_min, clip_max),
+    page="gelu",
+))
+
+register(Entry(
     name="silu",
     fn=silu,
     derivative_fn=silu_derivative,
     title="SiLU / Swish",
     summary="The sigmoid-weighted linear unit x·σ(x), also called Swish (Swish with β = 1). "
-            "The default activation of EfficientNet's reference code and, as the gate of "
-            "SwiGLU, part of the feed-forward layers of LLaMA's.",
+            "The default activation of EfficientNet's reference code (tensorflow/tpu, commit "
+            "a2d5e42) and, as the gate of SwiGLU, part of the feed-forward layers of LLaMA "
+            "(meta-llama/llama, commit 1076b9c).",
     family="smooth self-gated",
     latex=r"\operatorname{silu}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
     derivative_latex=r"\operatorname{silu}'(x) = \sigma(x)\bigl(1 + x\,\sigma(-x)\bigr)",
@@ -412,8 +602,9 @@ register(Entry(
     frameworks={
         "pytorch": Framework(("torch.nn.SiLU", "torch.nn.functional.silu"),
                              "torch.nn.functional.silu({x})",
-                             "NaN at −inf, and −0 at x = −710 where x·σ(x) ≈ −3.2e-306 is a "
-                             "normal double (measured, torch 2.14.1)."),
+                             "Computes x / (1 + exp(−x)) (its CPU and CUDA kernels), so NaN at "
+                             "−inf, and −0 at x = −710, where x·σ(x) ≈ −3.2e-306 is a normal "
+                             "double."),
         "jax": Framework(("jax.nn.silu", "jax.nn.swish"), "jax.nn.silu({x})",
                          "`jax.nn.swish` is the same function object as `jax.nn.silu`; NaN "
                          "at −inf."),
@@ -484,7 +675,8 @@ register(Entry(
         "pytorch": Framework(("torch.nn.Mish", "torch.nn.functional.mish"),
                              "torch.nn.functional.mish({x})", "NaN at −inf."),
         "jax": Framework(("jax.nn.mish",), "jax.nn.mish({x})", "NaN at −inf."),
-        "keras": Framework(("keras.activations.mish",), "keras.activations.mish({x})"),
+        "keras": Framework(("keras.activations.mish",), "keras.activations.mish({x})",
+                           "NaN at −inf."),
     },
     shape=("is 0 at the origin, dips to a minimum of about −0.309 at x ≈ −1.192 and then "
            "rises to follow the line y = x", "rises from 0 through a minimum of about −0.113 "

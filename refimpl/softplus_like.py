@@ -1,5 +1,5 @@
-"""Softplus and its relatives, and the log/exp output functions: softplus, squareplus,
-sparse plus, log-sigmoid and exponential.
+"""Softplus and its relatives, and the log/exp output functions: softplus, sqrt-softplus,
+squareplus, sparse plus, log-sigmoid and exponential.
 
 None of them warns for any input. Softplus and log-sigmoid evaluate exp only of -|x|, never of a
 positive number; squareplus never squares x (``numpy.hypot`` cannot overflow) and uses a form
@@ -49,6 +49,53 @@ def softplus_derivative(x, beta):
     stable form)."""
     return _sigmoid(beta * x)
 # --8<-- [end:softplus]
+
+
+# --8<-- [start:sqrt_softplus]
+def sqrt_softplus(x):
+    r"""Sqrt-softplus: the square root of softplus, a positive score that grows like √x.
+
+    .. math:: \operatorname{sqrt\_softplus}(x) = \sqrt{\ln\bigl(1 + e^{x}\bigr)}
+              = e^{x/2} \sqrt{\frac{\ln(1 + u)}{u}}, \quad u = e^{x}
+
+    For x >= 0 the square root of the stable softplus, :math:`|x| + \ln(1 + e^{-|x|})`. For x < 0
+    the second form: :math:`e^{x/2}` times the square root of a ratio in (ln 2, 1]. softplus itself
+    is about :math:`e^{x}`, subnormal below x ≈ -708 and 0 below x ≈ -745 in float64, while the
+    result, about :math:`e^{x/2}`, stays a normal number down to x ≈ -1416; taking the root of the
+    rounded softplus would lose those digits. Where u underflows to 0 the ratio is taken as 1, its
+    limit.
+
+    Args:
+        x: input array.
+
+    Returns:
+        An array of the shape and dtype of ``x``, in [0, inf].
+
+    Example:
+        >>> import refimpl
+        >>> print(refimpl.sqrt_softplus([-1000.0, 0.0, 100.0]))
+        [7.12457641e-218 8.32554611e-001 1.00000000e+001]
+
+    Reference: Hugging Face transformers 5.25.0, ``transformers/activations.py``
+    ``SqrtSoftplusActivation`` (``ACT2FN["sqrtsoftplus"]``).
+    """
+    a = np.abs(x)
+    u = np.exp(-a)  # e^x on the left, e^-x on the right; never overflows
+    ratio = np.divide(np.log1p(u), u, out=np.ones_like(u), where=u > 0)
+    return np.where(x < 0, np.exp(-a / 2) * np.sqrt(ratio), np.sqrt(a + np.log1p(u)))
+
+
+def sqrt_softplus_derivative(x):
+    r""":math:`\sigma(x) / \bigl(2\sqrt{\operatorname{softplus}(x)}\bigr)`, evaluated as
+    :math:`1/\bigl(2(1 + u)\,s\bigr)` with :math:`u = e^{-|x|}` and s the value for x >= 0,
+    and as :math:`e^{x/2} / \bigl(2(1 + u)\sqrt{\ln(1 + u)/u}\bigr)` for x < 0 (the
+    :math:`e^{x}` of the sigmoid cancels against :math:`e^{x/2}` of the root)."""
+    a = np.abs(x)
+    u = np.exp(-a)
+    ratio = np.divide(np.log1p(u), u, out=np.ones_like(u), where=u > 0)
+    left = np.exp(-a / 2) / (2 * (1 + u) * np.sqrt(ratio))
+    return np.where(x < 0, left, 1 / (2 * (1 + u) * np.sqrt(a + np.log1p(u))))
+# --8<-- [end:sqrt_softplus]
 
 
 # --8<-- [start:squareplus]
@@ -231,6 +278,31 @@ register(Entry(
            "the line y = x above x = 4, staying above ReLU",
            "is the sigmoid: an S-curve from 0 to 1 through 0.5 at x = 0"),
     textbook=lambda x, beta: np.log(1 + np.exp(beta * x)) / beta,
+))
+
+register(Entry(
+    name="sqrt_softplus",
+    fn=sqrt_softplus,
+    derivative_fn=sqrt_softplus_derivative,
+    title="Sqrt-softplus",
+    summary="The square root of softplus, √ln(1 + e^x): positive and increasing, about e^(x/2) on "
+            "the left and √x on the right. Hugging Face transformers ships it as "
+            "\"sqrtsoftplus\", the default router scoring function of its DeepSeek V4 model.",
+    family="softplus-like",
+    aliases=("sqrtsoftplus",),
+    latex=r"\operatorname{sqrt\_softplus}(x) = \sqrt{\operatorname{softplus}(x)} = "
+          r"\sqrt{\ln\bigl(1 + e^{x}\bigr)}",
+    derivative_latex=r"\operatorname{sqrt\_softplus}'(x) = "
+                     r"\frac{\sigma(x)}{2\sqrt{\operatorname{softplus}(x)}}",
+    declared=Properties(range=(0.0, np.inf), monotonic="increasing", smoothness="Cinf",
+                        saturates=(True, True), attained=(False, False)),
+    origin=(),  # no paper read: transformers' code, see the page's History
+    frameworks={"pytorch": None, "jax": None, "keras": None},
+    shape=("rises from 0 (for x far below 0) through √ln 2 ≈ 0.833 at x = 0 and grows like √x, "
+           "3.16 at x = 10",
+           "rises from 0 to its maximum, about 0.319 near x = 0.92, and falls back towards 0 "
+           "like 1/(2√x)"),
+    textbook=lambda x: np.sqrt(np.log(1 + np.exp(x))),
 ))
 
 register(Entry(

@@ -18,6 +18,7 @@ import json
 import math
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import refimpl
@@ -135,10 +136,116 @@ def frameworks_tabs(entry) -> str:
         parts.append(f"\n    ```python\n    y = {fw.call.format(x='x')}\n    ```\n")
         if fw.differs:
             parts.append(f"\n    {_(fw.differs)}\n")
+        parts.append("\n" + textwrap.indent(measured(key, label, entry.name, fw.call), "    "))
     if checked:
         versions = "; ".join(f"{', '.join(items)} ({date})" for date, items in checked.items())
         parts.append("\n" + _("Checked against {versions}.").format(versions=versions) + "\n")
     return "\n".join(parts)
+
+
+SHOWN = 3  # divergences a framework tab lists
+
+
+def _number(v: float | str) -> str:
+    """A measured value exactly (shortest round-trip digits), with the minus sign; NaN and ±inf
+    as the data file writes them ("nan", "inf", "-inf") too.
+
+    >>> _number(-5.507248237212469e-88), _number("-inf"), _number("nan"), _number(-0.0)
+    ('−5.507248237212469e−88', '−∞', 'NaN', '−0')
+    """
+    v = float(v)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "∞" if v > 0 else "−∞"
+    text = repr(v)
+    return (text[:-2] if text.endswith(".0") else text).replace("-", "−")
+
+
+def _divergence(d: dict) -> str:
+    """``x = −20: −0 (refimpl −5.5…e−88)``; a row's inputs to 6 digits, enough to recognize it
+    (the data file has them exactly), and the output's place in it: ``x = (1, 2, 3)[2]``."""
+    x = (f"({', '.join(fmt(float(v)) if v != 'nan' else 'NaN' for v in d['x'])})[{d['index']}]"
+         if d["index"] is not None else _number(d["x"]))
+    return _("{where}: {theirs} (refimpl {ours})").format(where=f"x = {x}",
+                                                          theirs=_number(d["theirs"]),
+                                                          ours=_number(d["ours"]))
+
+
+def _measured_templates() -> dict[str, str]:
+    """Every sentence of a measurement, asked for at once so that the catalogue has each one,
+    also those no measurement of this build needs (a failed install, a changed call)."""
+    differ = ("{count} of {total} outputs differ from refimpl by more than {ulps} ulp or in "
+              "NaN/inf ({ordinary} of {n_ordinary} ordinary, {hard} of {n_hard} hard).")
+    return {
+        "failed": _("Not measured: {framework} did not install or import here ({date})."),
+        "missing": _("Not measured yet: run `make crosscheck`."),
+        "backend": _("{name} backend"),
+        "cpu": _("CPU"),
+        "head": _("Measured with {framework} {version}, {device}, {date}"),
+        "head_backend": _("Measured with {framework} {version} ({backend}), {device}, {date}"),
+        "error": _("{measured}: the call failed with `{error}`."),
+        "other": _("{measured}: a different function. " + differ),
+        "same": _("{measured}: the same function. " + differ),
+        "exact": _("{measured}: the same function. All {total} outputs are within {ulps} ulp of "
+                   "refimpl, NaN and ±inf included."),
+        "first": _("First: {points}."),
+        "dtype": _("Returns {dtype} for `float64` input."),
+        "default": _("Its default {param} is {theirs} (refimpl: {ours})."),
+        "warns": _("Warns: {warnings}."),
+        "separator": _("; "),  # between the points of a list in one sentence
+    }
+
+
+def measured(key: str, label: str, name: str, call: str) -> str:
+    """What `make crosscheck` measured for entry `name`'s spelling `call` in framework `key`
+    (refimpl/measurements/crosscheck/<key>.json): the version, backend, device and date, the
+    verdict, the divergences beyond rounding (how many, and the first few), the dtype when it
+    is not float64, the defaults that differ and the warnings."""
+    from refimpl import crosscheck
+
+    say = _measured_templates()
+    data = crosscheck.load(key)
+    if data is not None and data["status"] != "measured":
+        return say["failed"].format(framework=label, date=data["date"]) + "\n"
+    record = crosscheck.measurement(key, name, call)
+    if record is None:
+        return say["missing"] + "\n"
+    backend = data["backend"]
+    if backend.endswith(" backend"):
+        backend = say["backend"].format(name=f"`{backend.removesuffix(' backend')}`")
+    elif backend:
+        backend = f"`{backend}`"
+    device = say["cpu"] if "cpu" in data["device"].lower() else f"`{data['device']}`"
+    head = say["head_backend" if backend else "head"].format(
+        framework=label, version=f"`{data['version']}`", backend=backend, device=device,
+        date=data["date"])
+    counts, outputs = record["counts"], record["outputs"]
+    count = sum(counts.values())
+    numbers = dict(measured=head, count=count, total=sum(outputs.values()), ulps=data["ulps"],
+                   ordinary=counts["ordinary"], hard=counts["hard"],
+                   n_ordinary=outputs.get("ordinary", 0), n_hard=outputs.get("hard", 0))
+    if record["error"]:
+        verdict = say["error"].format(measured=head, error=record["error"].replace("`", "'"))
+    else:
+        verdict = say["other" if not record["ok"] else "same" if count else "exact"].format(
+            **numbers)
+    notes = []
+    if count:
+        notes.append(say["first"].format(
+            points=say["separator"].join(_divergence(d) for d in record["divergences"][:SHOWN])))
+    if record["dtype"] not in ("", "float64"):
+        notes.append(say["dtype"].format(dtype=f"`{record['dtype']}`"))
+    for d in record["defaults"]:
+        if d["ours"] is None or not math.isclose(d["theirs"], d["ours"]):
+            notes.append(say["default"].format(
+                param=f"`{d['param']}`", theirs=_number(d["theirs"]),
+                ours="—" if d["ours"] is None else _number(d["ours"])))
+    if record["warnings"]:
+        notes.append(say["warns"].format(
+            warnings=say["separator"].join(f"`{w}`" for w in record["warnings"])))
+    return verdict + "".join(f"\n\n- {note}" if i == 0 else f"\n- {note}"
+                             for i, note in enumerate(notes)) + "\n"
 
 
 def _error_cell(m: dict) -> str:
@@ -208,6 +315,71 @@ def _anchor(english: str) -> str:
     """The id Python-Markdown's toc gives an English heading ("Hard/mobile" → ``hardmobile``),
     written out so that a translated heading keeps it."""
     return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", english).strip().lower())
+
+
+def rosetta_cell(entry, key: str) -> str:
+    """One cell of the Rosetta table: the framework's first public name for `entry` (or "—"),
+    and, from the committed measurement (refimpl/measurements/crosscheck/<key>.json), a mark where
+    it departs from refimpl: ✗ a failed call or another function at refimpl's defaults, ≠ with
+    each default that differs, ~ how many outputs differ beyond rounding (on hard inputs, or on
+    ordinary ones within the tolerance that would mean another function), ? no
+    measurement of the current call. The cell links to the entry's framework tabs, where the
+    measurement is given in full."""
+    from refimpl import crosscheck
+
+    fw = entry.frameworks.get(key)
+    if fw is None:
+        return "—"
+    anchor = "in-frameworks"
+    target = f"/activations/{entry.page}.md#{anchor}"
+    name = fw.names[0]
+    record = crosscheck.measurement(key, entry.name, fw.call)
+    marks = []
+    if record is None:
+        marks.append(_("? not measured"))
+    else:
+        if record["error"]:
+            marks.append(_("✗ the call failed"))
+        elif not record["ok"]:
+            marks.append(_("✗ another function"))
+        for d in record["defaults"]:
+            if d["ours"] is None or not math.isclose(d["theirs"], d["ours"]):
+                marks.append(_("≠ {param} = {theirs}").format(param=d["param"], theirs=_number(d["theirs"])))
+        count = sum(record["counts"].values())
+        if count and record["ok"] and not record["error"]:
+            marks.append(_("~ {count} outputs beyond {ulps} ulp").format(
+                count=count, ulps=crosscheck.load(key)["ulps"]))
+    text = f"[`{name}`]({target})"
+    return text + ("<br>" + "<br>".join(marks) if marks else "")
+
+
+def rosetta() -> str:
+    """Every entry × every framework: each framework's name, the defaults that differ from
+    refimpl's and what `make crosscheck` measured (see :func:`rosetta_cell`); sortable, and
+    filterable by framework, in the browser (docs/javascripts/)."""
+    keys = list(FRAMEWORKS)
+    rows = [_head(_("Function"), *(_(FRAMEWORKS[k].label) for k in keys))]
+    for name in refimpl.names():
+        e = refimpl.get(name)
+        rows.append(_row(_link(e), *(rosetta_cell(e, k) for k in keys)))
+    versions = "; ".join(f"{_(FRAMEWORKS[k].label)} {_measured_version(k)}" for k in keys)
+    wrapper = (f'<div class="sortable rosetta" markdown data-label="{_("Framework:")}" '
+               f'data-all="{_("All frameworks")}">')
+    return (wrapper + "\n\n" + "\n".join(rows) + "\n\n</div>\n\n"
+            + _("Measured with: {versions}.").format(versions=versions) + "\n")
+
+
+def _measured_version(key: str) -> str:
+    """"`3.15.1`, CPU, 2026-12-06" from the committed measurement, or "not measured"."""
+    from refimpl import crosscheck
+
+    data = crosscheck.load(key)
+    if data is None:
+        return _("not measured")
+    if data["status"] != "measured":
+        return _("did not install ({date})").format(date=data["date"])
+    device = _("CPU") if "cpu" in data["device"].lower() else data["device"]
+    return f"`{data['version']}`, {device}, {data['date']}"
 
 
 def catalogue() -> str:
@@ -328,6 +500,7 @@ def manifest() -> dict:
                "cite_box": _("Cite this page"),
                "report_error": _("Report an error on this page"),
                "report_title": _("Error on: {title}"),
+               "cited_on": _("Cited on: {pages}"),
                "report_body": _("Page: {url}\n\nWhat is wrong:\n\nEvidence:\n")}
     return {"sections": page_sections.as_manifest(), "families": families, "entries": entries,
             "bibliography": sorted(bibliography.entries()), "strings": strings}
@@ -365,6 +538,7 @@ def build(out: Path, data_dir: Path | None = None, bench_file: Path | None = Non
     if bench_file is not None and Path(bench_file).is_file():
         bench = json.loads(Path(bench_file).read_text())
     count += _write(out / "atlas.md", atlas(bench))
+    count += _write(out / "rosetta.md", rosetta())
     count += _write(out / "accuracy-comparison.md", accuracy_comparison(results))
     count += _write(out / "manifest.json", json.dumps(manifest(), indent=1, ensure_ascii=False) + "\n")
     from refimpl import bibliography

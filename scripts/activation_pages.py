@@ -105,7 +105,9 @@ def generated(part: str, entries: list[dict], manifest: dict, *, figures: set[st
     """The Markdown of one generated part (see refimpl/page_sections.py) for a page's entries."""
     if part == "aliases":
         ids = [e["name"] for e in entries[1:]] + [a for e in entries for a in e["aliases"]]
-        return "".join(f'<span id="{i}"></span>' for i in ids)
+        # an alias spelled like the page's title ("starrelu" for StarReLU) has its anchor already:
+        # the title's own id
+        return "".join(f'<span id="{i}"></span>' for i in ids if i != slug(entries[0]["title"]))
     if part == "figure":
         page = entries[0]["name"]
         return _include(f"figures/{page}.md") if page in figures else ""

@@ -23,6 +23,15 @@ scipy.special (where it has the function) and the textbook NumPy formula; the be
 reported as ns per element and as ratios within this run (machines here are noisy: compare
 ratios, not numbers across runs). The results go to build/bench/throughput.json, which the atlas
 shows as a cost column, labelled with the machine.
+
+`python scripts/bench.py --record`: only the cost of a few NumPy kernels (an add, a multiply-add,
+ReLU's maximum, exp, tanh, the textbook sigmoid), each writing into a preallocated array, and the
+textbook sigmoid once more as an allocating expression, on 10^6 float64 and float32 elements, the
+best of `REPEATS` interleaved runs, with the machine (architecture, cores, CPU model from /proc/cpuinfo,
+NumPy version and the SIMD extensions it found), the date and the load average, written to
+refimpl/measurements/bench.json. That file is committed: the choosing guide's cost section reads it
+and prints ratios within that one run. Re-record on an idle machine and update the page's doctest
+output; no test asserts a speed.
 """
 
 import json
@@ -132,8 +141,107 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
+RECORD = ROOT / "refimpl" / "measurements" / "bench.json"
+REPEATS = 51
+
+
+def kernels() -> dict:
+    """name -> (what it computes, f(x, out)): the elementwise costs the cost section compares. All
+    but the last write into a preallocated array `out`, so that they time the arithmetic and the
+    memory traffic, not the allocation of a result; the last is the textbook sigmoid as an
+    expression, allocating its temporaries as NumPy code does."""
+    import numpy as np
+
+    def multiply_add(x, out):
+        np.multiply(x, 0.5, out=out)
+        return np.add(out, 1, out=out)
+
+    def sigmoid_textbook(x, out):
+        np.negative(x, out=out)
+        np.exp(out, out=out)
+        np.add(out, 1, out=out)
+        return np.divide(1, out, out=out)
+
+    return {
+        "add": ("np.add(x, 1, out=out)", lambda x, out: np.add(x, 1, out=out)),
+        "multiply_add": ("np.multiply(x, 0.5, out=out), then np.add(out, 1, out=out)", multiply_add),
+        "relu": ("np.maximum(x, 0, out=out)", lambda x, out: np.maximum(x, 0, out=out)),
+        "exp": ("np.exp(x, out=out)", lambda x, out: np.exp(x, out=out)),
+        "tanh": ("np.tanh(x, out=out)", lambda x, out: np.tanh(x, out=out)),
+        "sigmoid_textbook": ("1 / (1 + exp(-x)) in four passes into out", sigmoid_textbook),
+        "sigmoid_textbook_expression": ("1 / (1 + np.exp(-x)), allocating its temporaries",
+                                        lambda x, out: 1 / (1 + np.exp(-x))),
+    }
+
+
+def cpu_model() -> str:
+    """The first "model name" of /proc/cpuinfo (Linux), else platform.processor()."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def record(repeats: int = REPEATS) -> dict:
+    """The kernels' best ns per element over `repeats` runs, the in-place kernels interleaved so that
+    a change of the machine's load falls on all of them alike."""
+    import datetime
+
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal(10**6) * 5
+    table = kernels()
+    load_before = os.getloadavg()[0]
+    results = {}
+    for dtype in ("float64", "float32"):
+        x = base.astype(dtype)
+        out = np.empty_like(x)
+        best = {name: float("inf") for name in table}
+        # The allocating expression last and apart: the memory it frees and maps again would
+        # slow whichever kernel ran next.
+        in_place = [name for name in table if name != "sigmoid_textbook_expression"]
+        with np.errstate(all="ignore"):
+            for group in (in_place, ["sigmoid_textbook_expression"]):
+                for _run in range(repeats):
+                    for name in group:
+                        fn = table[name][1]
+                        fn(x, out)  # untimed: the timed call finds x and out as warm as the others did
+                        best[name] = min(best[name], best_ns_per_element(lambda v: fn(v, out), x, repeats=1))
+        results[dtype] = {name: round(ns, 4) for name, ns in best.items()}
+    simd = np.show_config(mode="dicts").get("SIMD Extensions", {})
+    return {
+        "command": "python scripts/bench.py --record",
+        "date": datetime.date.today().isoformat(),
+        "machine": machine(),
+        "cpu": cpu_model(),
+        "numpy": np.__version__,
+        "simd_found": list(simd.get("found", [])),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "elements": int(base.size),
+        "input": "np.random.default_rng(0).standard_normal(10**6) * 5",
+        "repeats": repeats,
+        "unit": "ns per element, the best of the repeats",
+        "kernels": {name: what for name, (what, _fn) in table.items()},
+        "results": results,
+    }
+
+
 def main(argv: list[str]) -> int:
-    """`--builds`: the build rows only, reading the data stage's results from build/data."""
+    """`--builds`: the build rows only, reading the data stage's results from build/data.
+    `--record`: the kernels' costs only, written to refimpl/measurements/bench.json."""
+    if "--record" in argv:
+        data = record()
+        RECORD.parent.mkdir(parents=True, exist_ok=True)
+        RECORD.write_text(json.dumps(data, indent=1) + "\n")
+        print(f"{data['machine']}; {data['cpu']}; NumPy {data['numpy']}; load {data['load_average']}")
+        for dtype, row in data["results"].items():
+            print(dtype, "  ".join(f"{k} {v:.2f}" for k, v in row.items()))
+        print(f"written to {RECORD.relative_to(ROOT)}")
+        return 0
     builds_only = "--builds" in argv
     tmp = Path(tempfile.mkdtemp(prefix="refimpl-bench-"))
     env = {**ENV, "REFIMPL_GENERATED": str(tmp / "generated"),

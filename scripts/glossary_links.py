@@ -49,8 +49,13 @@ TERMS = {
     "one-hot": "one-hot",
     "multi-label": "multi-label",
     "calibrated": "calibration", "calibration": "calibration",
+    "batch normalisation": "batch-normalisation", "batch normalization": "batch-normalisation",
+    "layer normalisation": "layer-normalisation", "layer normalization": "layer-normalisation",
+    "RMSNorm": "rmsnorm",
+    "residual connection": "residual-connection", "residual connections": "residual-connection",
+    "sparsity": "sparsity",
 }
-SKIP_PAGES = ("glossary.md", "conventions.md")
+SKIP_PAGES = ("glossary.md", "conventions.md", "bibliography.md")  # the last: titles of works, not prose
 
 # Spans that must not be touched inside a line of running text.
 _PROTECTED = re.compile(r"`[^`]*`|\$[^$]*\$|\\\(.*?\\\)|!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|<[^>]+>"

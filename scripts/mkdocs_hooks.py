@@ -106,6 +106,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
 
     if page.file.src_uri.startswith("activations/"):
         markdown = _activation_page(markdown, page, config)
+    elif page.file.src_uri == "bibliography.md":
+        markdown = _bibliography(markdown, config)
     terms = None
     if config.extra.get("edition", "en") == "zh":
         terms = glossary_links.zh_terms(ROOT / "refimpl" / "locale" / "terms.yml")
@@ -132,6 +134,16 @@ def _activation_page(markdown: str, page, config) -> str:
                                          cites=cites)
     except activation_pages.PageError as err:
         raise PluginError(str(err)) from err
+
+
+def _bibliography(markdown: str, config) -> str:
+    import bibliography_page as bib
+
+    if bib.MARKER not in markdown:
+        raise PluginError(f"docs/bibliography.md: the page has no line {bib.MARKER!r}, where the list goes")
+    listing = bib.render(_manifest, bib.citing(ROOT / "docs", _manifest), bib.titles(config.nav, _manifest),
+                         out(config) / "tables" / "cite", _manifest["strings"]["cited_on"])
+    return markdown.replace(bib.MARKER, listing)
 
 
 def _activation_nav(config) -> None:

@@ -13,6 +13,8 @@ The key of a notebook covers everything its execution reads:
   which imports every refimpl module, so a shorter list would be a guess;
 - the data-stage results it names in a ``data.get("NAME")`` (their cache files, which hold the
   key of the code that computed them);
+- the arithmetic (refimpl.arithmetic: NumPy's SIMD loops and OpenBLAS's kernels, which the
+  kernels inherit from this process's environment);
 - the interpreter and requirements.lock: they fix the kernel (ipykernel runs the cells with
   this interpreter), nbclient, and every library the cells call;
 - this module's source: the math rewriting and cell numbering below.
@@ -56,7 +58,9 @@ _DATA_GET = re.compile(r"""data\.get\(\s*["'](\w+)["']""")
 def _common(refimpl: Path = REFIMPL) -> bytes:
     """The part of every notebook's key that is not the notebook's own: computed once per run,
     since hashing refimpl/ is most of the cost of a key."""
-    h = hashlib.sha256(f"{sys.version}|{sys.executable}|execute={EXECUTE}".encode())
+    from refimpl.arithmetic import fingerprint
+
+    h = hashlib.sha256(f"{sys.version}|{sys.executable}|{fingerprint()}|execute={EXECUTE}".encode())
     for part in (_tree_digest(refimpl), (ROOT / "requirements.lock").read_bytes(),
                  Path(__file__).read_bytes()):
         h.update(hashlib.sha256(part).digest())
@@ -147,6 +151,12 @@ def execute(notebook: Path) -> str:
             client.execute()
     except CellExecutionError as err:
         raise NotebookFailed(f"notebook {notebook} failed:\n{err}") from None
+    # A page shows only what its cells mean to print: a warning (a deprecation, a library's
+    # one-time notice) would differ from build to build and sit in the page unread.
+    for i, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", ()):
+            if output.get("name") == "stderr":
+                raise NotebookFailed(f"notebook {notebook}: cell {i} wrote to stderr:\n{output.text}")
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = arithmatex(cell.source)
@@ -197,6 +207,10 @@ def run(notebooks: list[Path], out: Path, workers: int = 2) -> dict[str, str]:
     for nb in todo:
         by_key.setdefault(known[nb], []).append(nb)
     firsts = [group[0] for group in by_key.values()]
+    if firsts and EXECUTE:
+        # matplotlib's font list, built here before any kernel starts: a kernel that has to build
+        # it, on a busy machine, logs "Matplotlib is building the font cache" after 5 s, into a cell
+        import matplotlib.font_manager  # noqa: F401
     status = {nb.stem: "cached" for nb in notebooks if nb not in todo}
     try:
         for (k, group), text in zip(by_key.items(), _map(execute, firsts, workers)):

@@ -33,6 +33,7 @@ AXIS_ENTRIES = [e for e in ENTRIES if e.kind != "elementwise"]
 SHAPING = {
     "glu": (lambda p: 2, lambda n, p: n // 2),
     "swiglu": (lambda p: 2, lambda n, p: n // 2),
+    "clamped_swiglu": (lambda p: 2, lambda n, p: n // 2),
     "geglu": (lambda p: 2, lambda n, p: n // 2),
     "reglu": (lambda p: 2, lambda n, p: n // 2),
     "maxout": (lambda p: p["pieces"], lambda n, p: n // p["pieces"]),

@@ -1,19 +1,33 @@
 """refimpl.crosscheck against a stub PyTorch made of NumPy: right spellings pass, a wrong one
-is reported where it departs, and the report is strict JSON."""
+is reported where it departs, and the report is strict JSON; the worker protocol of `make
+crosscheck` gives the same results; and the committed measurements cover every spelling the
+registry has now, with the pins of scripts/crosscheck/frameworks.toml. Nothing here installs or
+imports a framework."""
 
+import ast
+import importlib.util
 import json
+import re
+import sys
+import tomllib
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 import refimpl
+from refimpl import crosscheck
 from refimpl.crosscheck import Backend, check, run
+from refimpl.frameworks import FRAMEWORKS, NAMESPACES
+
+WORKER = Path(__file__).resolve().parent.parent / "scripts" / "crosscheck" / "worker.py"
 
 
 def _softmax(x, dim):
-    e = np.exp(x - np.max(x, axis=dim, keepdims=True))
-    return e / np.sum(e, axis=dim, keepdims=True)
+    with np.errstate(invalid="ignore"):  # rows with inf: NaN, as in PyTorch, and no warning
+        e = np.exp(x - np.max(x, axis=dim, keepdims=True))
+        return e / np.sum(e, axis=dim, keepdims=True)
 
 
 def _softshrink(x, lambd=0.5):
@@ -102,3 +116,128 @@ def test_the_report_is_strict_json():
         ("pytorch", "0.0+stub", "cpu", "2026-01-02")
     assert [r["name"] for r in data["results"]] == ["relu", "tanh"]  # sparsemax: no PyTorch spelling
     assert data["results"][0]["divergences"][0]["x"] == "nan"
+
+
+def test_the_report_keeps_the_first_divergences_and_counts_them_all():
+    leaky = lambda x: np.where(x >= 0, x, 0.01 * x)  # noqa: E731
+    (record,) = json.loads(run(backend(fake_torch(relu=leaky)), ["relu"]).to_json())["results"]
+    assert record["counts"] == {"ordinary": 80, "hard": 10}  # x < 0, finite and above -inf
+    assert record["outputs"] == {"ordinary": len(crosscheck.ORDINARY), "hard": len(crosscheck.HARD)}
+    kept = [d["inputs"] for d in record["divergences"]]
+    assert kept == ["ordinary"] * crosscheck.KEPT + ["hard"] * crosscheck.KEPT
+
+
+# -- the worker protocol (scripts/crosscheck/worker.py), with NumPy standing in for a framework ---
+def _worker():
+    spec = importlib.util.spec_from_file_location("crosscheck_worker", WORKER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_worker_binds_the_names_calls_may_use():
+    assert _worker().NAMESPACES == NAMESPACES
+
+
+def test_the_worker_imports_no_more_than_numpy_and_the_standard_library():
+    tree = ast.parse(WORKER.read_text())
+    top = {alias.name.split(".")[0] for node in tree.body if isinstance(node, ast.Import)
+           for alias in node.names}
+    top |= {node.module.split(".")[0] for node in tree.body
+            if isinstance(node, ast.ImportFrom) and node.level == 0}
+    assert top - set(sys.stdlib_module_names) == {"numpy"}
+
+
+def test_worker_outputs_compared_here_give_the_in_process_result():
+    worker = _worker()
+    leaky = lambda x: np.where(x >= 0, x, 0.01 * x)  # noqa: E731
+    torch = fake_torch(relu=leaky)
+    setup = worker.Setup({"torch": torch}, lambda a: np.array(a), np.asarray, "0.0+stub", "cpu")
+    requests, arrays = crosscheck.requests("pytorch")
+    chosen = [r for r in requests if r["name"] in ("relu", "softshrink", "softmax", "tanh")]
+    del torch.tanh  # a call that raises is an answer, not a crash
+    results, outputs = worker.evaluate(setup, chosen, arrays)
+    response = {"version": "0.0+stub", "device": "cpu", "python": "3", "platform": "p",
+                "results": results}
+    report = crosscheck.from_worker("pytorch", response, outputs, "2026-01-02")
+    by_name = {r.name: r for r in report.results}
+    for name in ("relu", "softshrink", "softmax"):
+        # repr: a divergence at x = NaN is not == to itself
+        assert repr(by_name[name]) == repr(check(refimpl.get(name), backend(fake_torch(relu=leaky))))
+    assert not by_name["relu"].ok and by_name["softshrink"].defaults[0].theirs == 0.5
+    assert by_name["tanh"].error.startswith("AttributeError") and not by_name["tanh"].ok
+
+
+def test_the_worker_records_what_the_framework_warns():
+    worker = _worker()
+    noisy = SimpleNamespace(tanh=lambda x: np.log(np.exp(x)))  # exp overflows, log(0) diverges
+    setup = worker.Setup({"torch": noisy}, np.asarray, np.asarray, "0", "cpu")
+    requests, arrays = crosscheck.requests("pytorch")
+    (result,), _ = worker.evaluate(setup, [r for r in requests if r["name"] == "tanh"], arrays)
+    assert result["warnings"] == ["RuntimeWarning: divide by zero encountered in log",
+                                  "RuntimeWarning: overflow encountered in exp"]
+
+
+# -- the committed measurements (refimpl/measurements/crosscheck/, written by make crosscheck) ---
+SETTINGS = tomllib.loads((WORKER.parent / "frameworks.toml").read_text())
+STATUSES = {"measured", "install failed", "import failed", "worker failed"}
+
+
+def _spellings():
+    for name in refimpl.names():
+        for key, fw in refimpl.get(name).frameworks.items():
+            if fw is not None:
+                yield pytest.param(name, key, fw, id=f"{name}-{key}")
+
+
+@pytest.mark.parametrize("name, key, fw", list(_spellings()))
+def test_every_spelling_was_measured_as_it_is_written_now(name, key, fw):
+    data = crosscheck.load(key)
+    assert data is not None, f"{key}: never measured; run `make crosscheck FRAMEWORKS={key}`"
+    if data["status"] != "measured":
+        return  # the framework did not install or import: recorded as such (test below)
+    records = [r for r in data["results"] if r["name"] == name]
+    again = f"run `make crosscheck FRAMEWORKS={key}` and commit refimpl/measurements/crosscheck/"
+    assert records, f"{name}: its {key} spelling was never measured; {again}"
+    (record,) = records
+    assert record["call"] == fw.call, \
+        f"{name}: the {key} call is now {fw.call!r}, the measurement ran {record['call']!r}; {again}"
+    assert {d["param"]: d["expression"] for d in record["defaults"]} == fw.defaults, \
+        f"{name}: the {key} default expressions changed since the measurement; {again}"
+
+
+@pytest.mark.parametrize("key", sorted(SETTINGS.keys() - {"python"}))  # sorted: xdist workers must collect one order
+def test_every_framework_is_measured_with_its_pins_or_recorded_as_failed(key):
+    data = crosscheck.load(key)
+    assert data is not None, f"{key}: no refimpl/measurements/crosscheck/{key}.json"
+    assert data["framework"] == key and data["status"] in STATUSES
+    assert data["requirements"] == SETTINGS[key]["requirements"], \
+        f"{key}: the pins changed since the measurement; run `make crosscheck FRAMEWORKS={key}`"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", data["date"])
+    if data["status"] == "measured":
+        assert data["version"] and data["device"] and data["python"] and data["platform"]
+        assert data["ulps"] == crosscheck.ULPS and not data["error"]
+        backend = SETTINGS[key].get("env", {}).get("KERAS_BACKEND")
+        assert backend is None or data["backend"] == f"{backend} backend"
+    else:
+        assert data["error"] and data["results"] == [], f"{key}: a failure says why, and no more"
+
+
+@pytest.mark.parametrize("key", sorted(SETTINGS.keys() - {"python"}))  # sorted: xdist workers must collect one order
+def test_a_measurement_is_of_a_spelling_the_registry_still_has(key):
+    for record in (crosscheck.load(key) or {"results": []})["results"]:
+        assert refimpl.get(record["name"]).frameworks.get(key) is not None, \
+            f"{record['name']}: measured in {key}, but the registry has no such spelling now"
+        assert sum(record["counts"].values()) >= len(record["divergences"])
+
+
+def test_every_framework_of_the_registry_has_its_pins():
+    assert set(FRAMEWORKS) <= set(SETTINGS), "a framework without an environment to measure it in"
+
+
+def test_a_changed_call_without_a_new_measurement_fails_naming_entry_and_framework():
+    from dataclasses import replace
+
+    fw = replace(refimpl.relu.frameworks["pytorch"], call="torch.relu({x} + 0.0)")
+    with pytest.raises(AssertionError, match=r"relu: the pytorch call is now 'torch\.relu"):
+        test_every_spelling_was_measured_as_it_is_written_now("relu", "pytorch", fw)

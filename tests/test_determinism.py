@@ -6,6 +6,7 @@ it reuses the caches, and then the comparison also checks that no cache serves s
 two builds share no cache and run side by side (one per core).
 """
 
+import difflib
 import filecmp
 import subprocess
 import sys
@@ -45,6 +46,20 @@ def differing(a: Path, b: Path) -> list[str]:
     return out
 
 
+def first_difference(a: Path, b: Path, context: int = 300) -> str:
+    """Where two text files first differ, with some context on each side (the whole story of a
+    difference that happens only on a busy CI machine must be in the failure message)."""
+    try:
+        x, y = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "  (binary or missing)"
+    i = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    lines = difflib.unified_diff(x[max(0, i - context):i + context].splitlines(),
+                                 y[max(0, i - context):i + context].splitlines(),
+                                 "from nothing", "session", lineterm="", n=1)
+    return f"  first difference at character {i}:\n" + "\n".join(lines)
+
+
 def test_a_build_from_nothing_is_identical_to_the_sessions_build(request, tmp_path):
     clean = tmp_path / "clean"
     proc = clean_build(clean)                   # starts now, beside the session's build
@@ -59,4 +74,6 @@ def test_a_build_from_nothing_is_identical_to_the_sessions_build(request, tmp_pa
     assert not data, "data-stage results that differ from the session's (build/data):\n" + "\n".join(data)
     assert (clean / "site" / "zh" / "index.html").is_file(), "the Chinese edition was not built"
     diff = [f for f in differing(clean / "site", site) if f not in ALLOWLIST]
-    assert not diff, "files that differ between the build from nothing and the session's:\n" + "\n".join(diff)
+    shown = "\n".join(f"{f}\n{first_difference(clean / 'site' / f, site / f)}" for f in diff[:3])
+    assert not diff, ("files that differ between the build from nothing and the session's:\n"
+                      + "\n".join(diff) + "\n" + shown)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import refimpl
 from refimpl.accuracy import sample_points, ulp_error
-from refimpl.exponential_linear import SELU_ALPHA, SELU_SCALE
+from refimpl.exponential_linear import SELU_ALPHA, SELU_SCALE, xielu_minimum
 from refimpl.oracles import exact
 
 X = np.concatenate([np.linspace(-40, 40, 8001), [-1e-300, -5e-324, -0.0, 0.0, 1e-300]])
@@ -161,3 +161,121 @@ def test_selu_fixed_point_closed_form():
 def test_elu_moments_are_not_the_fixed_point():
     p = refimpl.elu.properties
     assert 0.16 < p["normal_mean"] < 0.161 and 0.619 < p["normal_variance"] < 0.62
+
+
+# -- xIELU -------------------------------------------------------------------------------------
+XIELU_SETS = [
+    {},  # the defaults: the initial values of transformers' XIELUActivation
+    {"eps": 0.0},  # no clamp
+    {"alpha_p": 166.0, "alpha_n": 41.25, "eps": -9.98e-7},  # large learned values
+    {"alpha_p": 0.48, "alpha_n": 0.55},  # alpha_n just above beta
+    {"alpha_p": 2.0, "alpha_n": 3.0, "beta": 0.1, "eps": -0.5},
+    {"alpha_n": 1.0000001, "beta": 1.0, "eps": 0.0},  # minimum far out, at x = -16.1
+]
+
+
+def _mp_params(p):
+    q = {**refimpl.xielu.defaults, **p}
+    return {k: mp.mpf(v) for k, v in q.items()}
+
+
+@pytest.mark.parametrize("params", XIELU_SETS)
+def test_xielu_against_the_oracle_at_other_parameters(params):
+    # the contract's budget (4 + kappa, 8 + kappa') at parameters the generic tests do not use
+    from refimpl.oracles.exponential_linear import _dxielu, _xielu_special_points
+
+    q = {**refimpl.xielu.defaults, **params}
+    special = _xielu_special_points(q["alpha_n"], q["beta"], q["eps"])
+    xs = list(sample_points(n=120, seed=7))
+    for s in (*special, 0.0):
+        xs += [s, np.nextafter(s, -np.inf), np.nextafter(s, np.inf)]
+    f, df = refimpl.xielu, refimpl.xielu.derivative
+    for x in xs:
+        for what, fn in (("value", f), ("derivative", df)):
+            if what == "derivative" and q["eps"] < 0 and x in (0.0, q["eps"]):
+                continue  # the kinks: their convention is tested below
+            want = exact("xielu", what, x, **q)
+            got = fn(x, **q)
+            if want == 0:
+                assert got == 0
+                continue
+            err = ulp_error(got, want)
+            if err > (4 if what == "value" else 8):
+                with mp.workdps(50):  # kappa from the exact functions, as test_numerics does
+                    xm = mp.mpf(float(x))
+                    slope = (exact("xielu", "derivative", x, **q) if what == "value" else
+                             mp.diff(lambda t: _dxielu(t, **_mp_params(params)), xm))
+                    kappa = float(abs(xm * slope / want))
+                assert err <= (4 if what == "value" else 8) + kappa, (params, what, x, err)
+
+
+def test_xielu_eps_zero_is_c1_at_zero():
+    # without the clamp: f(0) = 0 and both one-sided slopes are beta
+    assert refimpl.xielu(0.0, eps=0.0) == 0.0
+    left = refimpl.xielu.derivative(np.array([-1e-300, -0.0, 0.0]), eps=0.0)
+    right = refimpl.xielu.derivative(1e-300, eps=0.0)
+    np.testing.assert_array_equal(left, 0.5)
+    assert right == 0.5
+
+
+def test_xielu_default_eps_jumps_at_zero_and_bends_at_eps():
+    eps = refimpl.xielu.defaults["eps"]
+    with mp.workdps(40):
+        jump = mp.mpf(0.8) * mp.expm1(mp.mpf(eps))  # f(0) = alpha_n (e^eps - 1)
+        left_slope = mp.mpf(0.8) * mp.expm1(mp.mpf(eps)) + mp.mpf(0.5)
+    assert refimpl.xielu(0.0) == float(jump)
+    assert -8.0e-7 < float(jump) < -7.99e-7
+    # the slope just left of eps is ~0.5, on [eps, 0] it is beta - alpha_n
+    assert refimpl.xielu.derivative(np.nextafter(eps, -np.inf)) == pytest.approx(float(left_slope), rel=1e-15)
+    assert refimpl.xielu.derivative(-5e-7) == 0.5 - 0.8 == refimpl.xielu.derivative(eps)
+    assert [k.at for k in refimpl.xielu.kinks] == [eps, 0.0]
+
+
+def test_xielu_minimum_is_the_root_of_the_derivative():
+    x_min, f_min = xielu_minimum()
+    with mp.workdps(40):
+        a, b = mp.mpf(0.8), mp.mpf(0.5)
+        root = mp.findroot(lambda t: a * mp.expm1(t) + b, -1)
+        value = a * (mp.expm1(root) - root) + b * root
+    assert x_min == float(root) and f_min == float(value)
+    assert refimpl.xielu.declared.range[0] == f_min
+    assert refimpl.xielu(x_min) == pytest.approx(f_min, rel=1e-15)
+    assert abs(refimpl.xielu.derivative(x_min)) < 1e-16
+
+
+@pytest.mark.parametrize("params", XIELU_SETS)
+def test_xielu_limits(params):
+    q = {**refimpl.xielu.defaults, **params}
+    assert refimpl.xielu(-np.inf, **q) == np.inf == refimpl.xielu(np.inf, **q)
+    assert refimpl.xielu.derivative(-np.inf, **q) == q["beta"] - q["alpha_n"]
+    assert refimpl.xielu.derivative(np.inf, **q) == np.inf
+
+
+def test_xielu_textbook_form_loses_digits_near_the_root():
+    # transformers' Python expression, in NumPy: fine away from the roots of f, but near the root
+    # at -2.43 its absolute error is that of terms of size 1 (~1e-16), refimpl's that of
+    # alpha_n e^x (~1e-17), the one rounding its double-double sum keeps
+    textbook, p = refimpl.xielu.textbook, refimpl.xielu.defaults
+    x = np.linspace(-10, 10, 2001)
+    away = np.abs(refimpl.xielu(x)) > 0.05
+    np.testing.assert_allclose(textbook(x[away], **p), refimpl.xielu(x[away]), rtol=1e-14)
+    near = np.array([-2.4, -2.43248, -2.4324842769314, -2.432484276931448])
+    want = np.array([float(exact("xielu", "value", v)) for v in near])
+    assert np.all(np.abs(refimpl.xielu(near) - want) < 1e-17)
+    assert np.max(np.abs(textbook(near, **p) - want)) > 5e-17
+
+
+@pytest.mark.parametrize("bad, match", [
+    ({"alpha_n": 0.5}, r"alpha_n=0.5 <= beta=0.5"),
+    ({"alpha_n": 0.3}, r"alpha_n=0.3 <= beta=0.5"),
+    ({"alpha_p": 0.0}, r"alpha_p=0.0; expected a real number with alpha_p > 0"),
+    ({"beta": -0.5}, r"beta=-0.5; expected a real number with beta > 0"),
+    ({"eps": 1e-6}, r"eps=1e-06; expected a real number with eps <= 0"),
+    ({"eps": float("-inf")}, r"eps=-inf"),
+    ({"alpha_n": float("nan")}, r"alpha_n=nan; expected a real number with alpha_n > beta"),
+    ({"alpha_n": -1.0}, r"alpha_n=-1.0; expected a real number with alpha_n > beta"),
+])
+def test_xielu_bad_parameters_are_value_errors_naming_them(bad, match):
+    for fn in (refimpl.xielu, refimpl.xielu.derivative):
+        with pytest.raises(ValueError, match=match):
+            fn(1.0, **bad)

@@ -1,4 +1,4 @@
-"""Claims specific to the gated family: GLU, SwiGLU, GEGLU, ReGLU and maxout."""
+"""Claims specific to the gated family: GLU, SwiGLU, clamped SwiGLU, GEGLU, ReGLU and maxout."""
 
 import warnings
 
@@ -12,6 +12,8 @@ from refimpl.oracles import exact_vector
 
 GLUS = ["glu", "swiglu", "geglu", "reglu"]
 GATES = {"glu": "sigmoid", "swiglu": "silu", "geglu": "gelu", "reglu": "relu"}
+# every entry that halves its axis: the GLUs and gpt-oss's clamped SwiGLU (pairs, not halves)
+HALVING = GLUS + ["clamped_swiglu"]
 
 
 # -- the definitions -------------------------------------------------------------------------------
@@ -62,7 +64,7 @@ def test_maxout_of_z_and_zero_is_relu_and_of_z_and_alpha_z_is_leaky_relu():
 
 
 # -- shapes, axes and errors ---------------------------------------------------------------------
-@pytest.mark.parametrize("name", GLUS)
+@pytest.mark.parametrize("name", HALVING)
 @pytest.mark.parametrize("axis", [0, 1, -1, -3])
 def test_axis_halves_that_axis_only(name, axis):
     x = np.random.default_rng(5).standard_normal((4, 6, 2))
@@ -110,7 +112,7 @@ def test_geglu_approximate_is_checked():
         refimpl.glu(np.zeros(2), axis=1.0)
 
 
-@pytest.mark.parametrize("name", GLUS + ["maxout"])
+@pytest.mark.parametrize("name", HALVING + ["maxout"])
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_dtype_kept_input_untouched(name, dtype):
     e = refimpl.get(name)
@@ -183,7 +185,7 @@ def test_infinities_and_nan():
         assert np.isnan(refimpl.maxout(np.array([1.0, nan, 2.0, 3.0]), pieces=2)).tolist() == [True, False]
 
 
-@pytest.mark.parametrize("name", GLUS + ["maxout"])
+@pytest.mark.parametrize("name", HALVING + ["maxout"])
 def test_nothing_warns(name):
     e = refimpl.get(name)
     big = np.finfo(float).max
@@ -218,7 +220,7 @@ def test_maxout_gradient_goes_to_the_first_maximum_like_torch_max():
     np.testing.assert_array_equal(refimpl.maxout.vjp(x, up, pieces=3).reshape(2, 3).sum(1), up)
 
 
-@pytest.mark.parametrize("name", GLUS + ["maxout"])
+@pytest.mark.parametrize("name", HALVING + ["maxout"])
 def test_vjp_along_another_axis(name):
     e = refimpl.get(name)
     x = np.random.default_rng(7).standard_normal((4, 3))
@@ -241,5 +243,136 @@ def test_declared_range_is_all_reals():
 
 def test_frameworks_glu_only():
     assert refimpl.glu.frameworks["pytorch"].names[0] == "torch.nn.GLU"
-    for name in ("swiglu", "geglu", "reglu", "maxout"):
-        assert set(refimpl.get(name).frameworks.values()) == {None}
+    # none of PyTorch, JAX and Keras 3 has the other gated units or maxout (PaddlePaddle and ONNX
+    # have a SwiGLU and maxout: refimpl/spellings/)
+    for name in ("swiglu", "clamped_swiglu", "geglu", "reglu", "maxout"):
+        assert all(refimpl.get(name).frameworks.get(k) is None for k in ("pytorch", "jax", "keras")), name
+
+
+# -- the clamped SwiGLU of gpt-oss ------------------------------------------------------------------
+def _gpt_oss(x, alpha=1.702, limit=7.0):
+    """gpt_oss/torch/model.py's swiglu (openai/gpt-oss, 243a1b0), line by line in NumPy."""
+    x_glu, x_linear = x[..., ::2], x[..., 1::2]
+    x_glu = np.minimum(x_glu, limit)  # .clamp(min=None, max=limit)
+    x_linear = np.clip(x_linear, -limit, limit)
+    out_glu = x_glu * (1 / (1 + np.exp(-alpha * x_glu)))
+    return out_glu * (x_linear + 1)
+
+
+def test_clamped_swiglu_is_gpt_oss_code():
+    # the transcription rounds alpha·x_glu and then each product: a few ulp times |alpha x|
+    x = np.random.default_rng(9).standard_normal((3, 40)) * 6  # many values beyond +-7
+    np.testing.assert_allclose(refimpl.clamped_swiglu(x), _gpt_oss(x), rtol=1e-13, atol=1e-300)
+    np.testing.assert_allclose(refimpl.clamped_swiglu(x, alpha=1.0, limit=3.0),
+                               _gpt_oss(x, 1.0, 3.0), rtol=1e-13, atol=1e-300)
+    assert refimpl.get("gpt_oss_swiglu") is refimpl.clamped_swiglu
+
+
+def test_clamped_swiglu_pairs_are_interleaved_and_gate_first():
+    # one pair: (gate, linear) = (x[0], x[1]); swapping them changes the value
+    g, lin = 1.5, -0.25
+    f = refimpl.clamped_swiglu(np.array([g, lin]))[0]
+    assert f == pytest.approx((lin + 1) * refimpl.swish(g, beta=1.702), rel=1e-15)
+    assert f != pytest.approx(refimpl.clamped_swiglu(np.array([lin, g]))[0])
+
+
+def test_clamped_swiglu_without_clamp_is_swiglu_of_a_permutation():
+    # limit=inf and alpha=1: (l + 1)·silu(g), which is swiglu([l + 1, g]) in refimpl's halves
+    x = np.random.default_rng(10).standard_normal(20) * 4
+    g, lin = x[0::2], x[1::2]
+    np.testing.assert_allclose(refimpl.clamped_swiglu(x, alpha=1.0, limit=np.inf),
+                               refimpl.swiglu(np.concatenate([lin + 1, g])), rtol=4e-16)
+
+
+def test_clamped_swiglu_is_constant_beyond_its_clamps():
+    f = refimpl.clamped_swiglu
+    for lin in (-3.0, 0.5, 6.0):
+        assert f(np.array([7.0, lin]))[0] == f(np.array([7.5, lin]))[0] == f(np.array([1e300, lin]))[0]
+    for g in (-2.0, 0.3, 7.0):
+        assert f(np.array([g, 7.0]))[0] == f(np.array([g, 1e300]))[0] == f(np.array([g, np.inf]))[0]
+        assert f(np.array([g, -7.0]))[0] == f(np.array([g, -8.0]))[0]
+    # inside the clamps the clamp is the identity: the bits of the unclamped function
+    x = np.random.default_rng(11).uniform(-6.9, 6.9, 30)
+    np.testing.assert_array_equal(f(x), f(x, limit=np.inf))
+
+
+def test_clamped_swiglu_odd_size_is_a_value_error_that_says_why():
+    with pytest.raises(ValueError, match=r"must be even to split x into pairs \(gate, linear\)"):
+        refimpl.clamped_swiglu(np.zeros(5))
+    for bad in (0.0, -1.0, np.nan, "7"):
+        with pytest.raises(ValueError, match="invalid limit"):
+            refimpl.clamped_swiglu(np.zeros(2), limit=bad)
+    for bad in (np.inf, np.nan, True):
+        with pytest.raises(ValueError, match="invalid alpha"):
+            refimpl.clamped_swiglu(np.zeros(2), alpha=bad)
+
+
+def test_clamped_swiglu_range_is_attained_at_the_clamps():
+    e = refimpl.clamped_swiglu
+    lo, hi = e.declared.range
+    assert e.properties["range"] == (lo, hi) and e.declared.attained == (True, True)
+    # the exact extremes (l + 1)·7σ(1.702·7) for l + 1 = -6 and 8, from the oracle
+    top = exact_vector("clamped_swiglu", [7.0, 7.0])[0]
+    bottom = exact_vector("clamped_swiglu", [7.0, -7.0])[0]
+    assert ulp_error(hi, top) <= 1 and ulp_error(lo, bottom) <= 1
+    assert ulp_error(e(np.array([50.0, 50.0]))[0], top) <= 1
+    assert ulp_error(e(np.array([50.0, -50.0]))[0], bottom) <= 1
+    x = np.random.default_rng(12).standard_normal(2000) * 20
+    y = e(x)
+    assert y.max() <= hi * (1 + 4e-16) and y.min() >= lo * (1 + 4e-16)
+
+
+@pytest.mark.parametrize("g", [-420.0, -450.0, -600.0, -710.0, -1000.0, -1e300])
+@pytest.mark.parametrize("lin", [7.0, -0.5, 3.0])
+def test_clamped_swiglu_far_tail(g, lin):
+    # alpha g < -700: sigma(alpha g) is subnormal or 0; (l + 1)·g·e^(alpha g) is formed whole.
+    # With alpha = 1 the gate argument is exact, so the product alone is judged: within 4 ulp
+    _check("clamped_swiglu", [g, lin], alpha=1.0)
+    _check("clamped_swiglu", [g, 1e300], alpha=1.0, limit=np.inf)
+    # with alpha = 1.702, alpha·g is taken exactly (a double and its rounding error): the
+    # rounding of alpha·g, worth up to |alpha g| ulp of e^(alpha g), costs nothing either
+    _check("clamped_swiglu", [g, lin])
+
+
+@pytest.mark.parametrize("g", [5e-324, -1e-310, 1e-305])
+def test_clamped_swiglu_tiny_gate_times_large_linear(g):
+    _check("clamped_swiglu", [g, 6.5])
+    _check("clamped_swiglu", [g, 1e10], limit=np.inf)
+
+
+def test_clamped_swiglu_infinities_and_nan():
+    f = refimpl.clamped_swiglu
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert f(np.array([-np.inf, 3.0]))[0] == 0  # g·sigma(1.702 g) -> 0
+        assert f(np.array([np.inf, np.inf]))[0] == f(np.array([7.0, 7.0]))[0]  # both clamped
+        assert f(np.array([-np.inf, 3.0]), alpha=-1.0)[0] == -np.inf  # sigma -> 1: g·4
+        assert f(np.array([np.inf, -1.0]), limit=np.inf)[0] == 0  # l + 1 = 0 for every g
+        assert f(np.array([0.0, np.inf]), limit=np.inf)[0] == 0  # g = 0 for every l
+        assert np.isnan(f(np.array([-np.inf, np.inf]), limit=np.inf)[0])  # 0·inf in the limit
+        assert np.isnan(f(np.array([np.nan, 1.0]))[0]) and np.isnan(f(np.array([1.0, np.nan]))[0])
+        # a NaN gate or linear part makes both partials of its pair NaN (each depends on both)
+        g = f.vjp(np.array([np.nan, 1.0, 1.0, np.nan, 1.0, 1.0]), np.ones(3))
+        assert np.isnan(g).tolist() == [True, True, True, True, False, False]
+
+
+def test_clamped_swiglu_gradient_is_zero_at_and_beyond_the_clamps():
+    # PyTorch 2.14.1: clamp's backward is where(x < max, grad, 0) (and x > min): 0 at the bound
+    vjp = refimpl.clamped_swiglu.vjp
+    below = np.nextafter(7.0, 0)
+    assert vjp(np.array([7.0, 2.0]), np.ones(1))[0] == 0
+    assert vjp(np.array([below, 2.0]), np.ones(1))[0] > 0
+    assert vjp(np.array([9.0, 2.0]), np.ones(1))[0] == 0
+    for lin in (7.0, -7.0, 8.0, -8.0):
+        assert vjp(np.array([1.0, lin]), np.ones(1))[1] == 0
+    for lin in (below, -below):
+        assert vjp(np.array([1.0, lin]), np.ones(1))[1] == refimpl.swish(1.0, beta=1.702)
+    kinks = refimpl.clamped_swiglu.kinks
+    assert sorted(k.at for k in kinks) == [-7.0, 7.0] and {k.derivative for k in kinks} == {0.0}
+
+
+def test_clamped_swiglu_partials():
+    g, lin, up = -0.8, 2.5, 3.0
+    d = refimpl.clamped_swiglu.vjp(np.array([g, lin]), np.array([up]))
+    assert d[0] == pytest.approx(up * (lin + 1) * refimpl.swish.derivative(g, beta=1.702), rel=1e-15)
+    assert d[1] == pytest.approx(up * refimpl.swish(g, beta=1.702), rel=1e-15)

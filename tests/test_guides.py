@@ -72,3 +72,55 @@ def test_shape_title_sections_references(page):
     assert re.search(r"\n## References \{#references\}\n", text)
     # no absolute rules: a guide says "depends" where it does (quotations excepted, none so far)
     assert not re.search(r"\b(always|never)\b", text, re.IGNORECASE), f"{page.name}: always/never"
+
+
+# A property a guide states about a linked activation must be the registry's. Two that guides state
+# in words: "piecewise linear" (hard swish was once called that; its middle piece is a parabola)
+# and C^∞ in the choosing guide's table.
+ACTIVATION_LINK = re.compile(r"\]\((?:\.\./)?activations/([a-z0-9_]+)\.md(?:#[^)]*)?\)")
+PIECEWISE_LINEAR = re.compile(r"piecewise[- ]linear", re.IGNORECASE)
+PROSE = GUIDES + [ROOT / "docs" / "misconceptions.md", ROOT / "docs" / "glossary.md"]
+
+
+def _is_piecewise_linear(name):
+    """True when f' takes only a few values on [-10, 10]: f is linear between its kinks."""
+    import numpy as np
+
+    entry = refimpl.get(name)
+    if entry.kind != "elementwise":
+        return False
+    derivative = entry.derivative(np.linspace(-10, 10, 20001), **entry.example_params)
+    return len(np.unique(np.round(derivative, 12))) <= 4
+
+
+def _units(text):
+    """Table rows, and sentences of the other paragraphs (lines joined): the scope of a claim."""
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = paragraph.splitlines()
+        if lines and all(line.lstrip().startswith("|") for line in lines):
+            yield from ((True, line) for line in lines)
+        else:
+            yield from ((False, s) for s in re.split(r"(?<=\.)\s+(?=[A-Z\[*])", " ".join(lines)))
+
+
+@pytest.mark.parametrize("page", PROSE, ids=lambda p: p.name)
+def test_activations_called_piecewise_linear_are(page):
+    """In a table row every linked activation carries the claim; in a sentence the link nearest
+    before the words does."""
+    for is_row, unit in _units(page.read_text()):
+        for match in PIECEWISE_LINEAR.finditer(unit):
+            names = (ACTIVATION_LINK.findall(unit) if is_row
+                     else ACTIVATION_LINK.findall(unit[:match.start()])[-1:])
+            for name in names:
+                assert _is_piecewise_linear(name), (
+                    f"{page.name}: calls {name} piecewise linear, but its derivative is not "
+                    f"piecewise constant: {unit.strip()[:160]}")
+
+
+def test_choosing_table_smoothness_matches_the_registry():
+    text = (ROOT / "docs" / "guides" / "choosing.md").read_text()
+    rows = [line for line in text.splitlines() if line.startswith("|") and "C^\\infty" in line]
+    assert rows, "the hidden-layer table no longer states a smoothness class"
+    for row in rows:
+        for name in ACTIVATION_LINK.findall(row.split("|")[2]):
+            assert refimpl.get(name).properties["smoothness"] == "Cinf", (name, row[:120])

@@ -150,6 +150,19 @@ def test_the_stage_key_follows_every_input(tmp_path, monkeypatch):
     monkeypatch.setattr(stage.sys, "version", stage.sys.version + " (another build)")
     keys.append(stage.key(notebook, copy, data))
     assert keys[-1] not in keys[:-1], "another interpreter left the key unchanged"
+    import refimpl.arithmetic
+
+    monkeypatch.setattr(refimpl.arithmetic, "fingerprint", lambda: "numpy 0 | another machine")
+    keys.append(stage.key(notebook, copy, data))
+    assert keys[-1] not in keys[:-1], "other arithmetic (NumPy's loops, the BLAS) left the key unchanged"
+
+
+def test_a_notebook_that_writes_to_stderr_fails_the_stage(tmp_path):
+    stage = _load("notebook_stage")
+    notebook = tmp_path / "noisy.py"
+    notebook.write_text("# %%\nimport sys\nprint('a library notice', file=sys.stderr)\n")
+    with pytest.raises(stage.NotebookFailed, match=r"noisy\.py: cell 0 wrote to stderr:\na library notice"):
+        stage.execute(notebook)
 
 
 def test_the_stage_writes_math_as_arithmatex():

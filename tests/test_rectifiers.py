@@ -1,4 +1,4 @@
-"""Claims specific to the rectifiers: leaky_relu, prelu, rrelu, relu6, crelu."""
+"""Claims specific to the rectifiers: leaky_relu, prelu, rrelu, relu6, squared_relu, crelu."""
 
 import numpy as np
 import pytest
@@ -161,3 +161,103 @@ def test_crelu_errors():
         refimpl.crelu.vjp(np.zeros(3), np.zeros(3))
     with pytest.raises(ValueError, match="axis"):
         refimpl.crelu(np.zeros(3), axis=1.5)
+
+
+# -- squared ReLU --------------------------------------------------------------------------------
+def _rounded(q):
+    """The double nearest the rational q >= 0, inf from max + ulp(max)/2 on (IEEE overflow)."""
+    from fractions import Fraction
+
+    biggest = np.finfo(float).max  # its ulp is 2^971
+    return np.inf if q >= Fraction(biggest) + Fraction(2) ** 970 else float(q)
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.floats(allow_nan=False, allow_infinity=False, width=64))
+def test_squared_relu_and_its_derivative_are_correctly_rounded(x):
+    from fractions import Fraction
+
+    r = Fraction(max(x, 0.0))
+    assert refimpl.squared_relu(x) == _rounded(r * r)
+    assert refimpl.squared_relu.derivative(x) == _rounded(2 * r)
+
+
+def test_squared_relu_is_relu_squared_and_overflows_quietly():
+    with np.errstate(over="ignore"):
+        np.testing.assert_array_equal(refimpl.squared_relu(X), refimpl.relu(X) ** 2)
+    with np.errstate(all="raise"):
+        assert refimpl.squared_relu(1e155) == np.inf
+        assert refimpl.squared_relu.derivative(1e155) == 2e155
+        assert refimpl.squared_relu.derivative(1e308) == np.inf
+    np.testing.assert_array_equal(refimpl.squared_relu(np.array([-np.inf, np.nan, np.inf])),
+                                  [0.0, np.nan, np.inf])
+
+
+def test_squared_relu_derivative_is_continuous_at_zero_with_a_corner():
+    # f' = 2 max(0, x): 0 on both sides of the origin, second derivative 0 then 2
+    h = 1e-8
+    d = refimpl.squared_relu.derivative(np.array([-h, -0.0, 0.0, h]))
+    np.testing.assert_array_equal(d, [0.0, 0.0, 0.0, 2 * h])
+    assert refimpl.squared_relu.kinks == () and refimpl.squared_relu.declared.smoothness == "C1"
+
+# -- StarReLU ------------------------------------------------------------------------------------
+def test_star_relu_at_its_defaults_is_the_squared_relu():
+    # s = 1, b = 0: StarReLU() in sail-sg/metaformer and timm starts as relu(x)²; the entry's
+    # summary and `shape` text state those values
+    assert refimpl.star_relu.defaults == {"scale": 1.0, "bias": 0.0}
+    with np.errstate(over="ignore"):  # X holds 1e300: its square is inf, as star_relu's is
+        np.testing.assert_array_equal(refimpl.star_relu(X), refimpl.relu(X) ** 2)
+    np.testing.assert_array_equal(refimpl.star_relu.derivative(X[1:-1]), 2 * refimpl.relu(X[1:-1]))
+
+
+def test_star_relu_constants_that_normalise_a_standard_normal_input():
+    # E relu(Z)² = 1/2 and E relu(Z)⁴ = 3/2, so Var relu(Z)² = 5/4: s = 1/√(5/4), b = −s/2 give
+    # mean 0 and variance 1 (the page's 0.8944 and −0.4472)
+    from refimpl.properties import normal_moments
+
+    s = 1 / np.sqrt(5 / 4)
+    mean, var = normal_moments(lambda z: refimpl.star_relu(z, scale=s, bias=-s / 2), [0.0])
+    assert abs(mean) < 1e-12 and var == pytest.approx(1, rel=1e-10)
+    assert (round(s, 4), round(-s / 2, 4)) == (0.8944, -0.4472)
+
+
+def test_star_relu_zero_scale_is_the_constant_bias_even_at_infinity():
+    np.testing.assert_array_equal(refimpl.star_relu(X, scale=0.0, bias=-0.5),
+                                  np.full(X.shape, -0.5))
+    np.testing.assert_array_equal(refimpl.star_relu.derivative(X, scale=0.0, bias=-0.5), 0.0)
+    y = refimpl.star_relu(np.array([np.nan, 1.0]), scale=0.0, bias=2.0)
+    assert np.isnan(y[0]) and y[1] == 2.0
+
+
+def test_star_relu_overflows_to_the_sign_of_the_scale_without_warning():
+    with np.errstate(all="raise"):
+        assert refimpl.star_relu(1e200, scale=-2.0, bias=1.0) == -np.inf
+        assert refimpl.star_relu.derivative(1e308, scale=3.0, bias=0.0) == np.inf
+        # s·r first: r² alone would overflow at 1.5e154, s·r² = 1.125e308 does not
+        assert refimpl.star_relu(1.5e154, scale=0.5, bias=0.0) == 0.5 * 1.5e154 * 1.5e154
+
+
+@pytest.mark.parametrize("param", ["scale", "bias"])
+@pytest.mark.parametrize("bad", [np.nan, np.inf, "1", True, [1.0, 2.0]])
+def test_star_relu_parameter_domain(param, bad):
+    with pytest.raises(ValueError, match=rf"^star_relu: invalid {param}=.*finite real number"):
+        refimpl.star_relu(1.0, **{param: bad})
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.floats(-1e150, 1e150), scale=st.floats(-1e3, 1e3), bias=st.floats(-1e3, 1e3))
+def test_star_relu_any_scale_and_bias_within_four_ulp_plus_kappa(x, scale, bias):
+    import mpmath as mp
+
+    from refimpl.accuracy import ulp_error
+    from refimpl.oracles import exact
+
+    want = exact("star_relu", "value", x, scale=scale, bias=bias)
+    got = refimpl.star_relu(x, scale=scale, bias=bias)
+    if want == 0:
+        assert got == 0
+        return
+    kappa = float(abs(2 * mp.mpf(scale) * max(mp.mpf(x), 0) ** 2 / want))  # |x f'/f|
+    assert ulp_error(got, want) <= 4 + kappa, (x, scale, bias)
+    assert ulp_error(refimpl.star_relu.derivative(x, scale=scale, bias=bias),
+                     exact("star_relu", "derivative", x, scale=scale, bias=bias)) <= 1

@@ -61,7 +61,8 @@ def test_entry_schema(entry):
             p.check(p.default, entry.name)  # defaults lie in their own domain
     if entry.kind == "elementwise":
         assert entry.derivative_fn is not None and entry.derivative_latex and entry.declared
-    assert set(entry.frameworks) == {"pytorch", "jax", "keras"}
+    # PyTorch, JAX and Keras 3 in every entry; refimpl/spellings/ may add other frameworks
+    assert {"pytorch", "jax", "keras"} <= set(entry.frameworks)
 
 
 # -- input handling ------------------------------------------------------------------------------

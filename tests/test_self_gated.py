@@ -1,4 +1,4 @@
-"""Claims specific to the self-gated family: GELU (exact and tanh), SiLU, Swish, Mish."""
+"""Claims specific to the self-gated family: GELU (exact and tanh), QuickGELU, SiLU, Swish, Mish."""
 
 import math
 import warnings
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import refimpl
 from refimpl.accuracy import ulp_error
 from refimpl.oracles import _exact
-from refimpl.self_gated import GELU_TANH_CUBIC, SQRT_2_OVER_PI
+from refimpl.self_gated import (_QUICK_GELU_SLOPE_LO, _SLOPE_HI, _SLOPE_MID, GELU_TANH_CUBIC,
+                                QUICK_GELU_SLOPE, SQRT_2_OVER_PI)
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False, width=64)
 GRID = np.concatenate([np.linspace(-60, 60, 4801), [-745.0, -710.0, -700.5, 700.0, 1e300]])
@@ -67,7 +68,7 @@ def test_beta_zero_is_half_x_and_large_beta_approaches_relu():
     assert gap[0] > gap[1] > gap[2] and gap[2] < 3e-3  # max gap is 0.2785/beta
 
 
-@pytest.mark.parametrize("name", ["gelu", "silu", "mish"])
+@pytest.mark.parametrize("name", ["gelu", "quick_gelu", "silu", "mish"])
 def test_f_minus_f_of_minus_x_is_x_for_gelu_and_silu(name):
     # x·g(x) - (-x)·g(-x) = x (g(x) + g(-x)) = x exactly when g(-x) = 1 - g(x) (Φ, σ); not mish
     x = np.linspace(-8, 8, 1601)
@@ -88,7 +89,7 @@ def test_silu_minimum_is_root_plus_one():
 
 def test_declared_minima_match_the_oracle_roots():
     for name, x0 in (("gelu", -0.7517915246935645), ("silu", -1.2784645427610737),
-                     ("mish", -1.1924312145154952)):
+                     ("mish", -1.1924312145154952), ("quick_gelu", -0.751154255441289)):
         entry = refimpl.get(name)
         lo = entry.declared.range[0]
         assert entry(x0) == pytest.approx(lo, rel=1e-15)
@@ -167,6 +168,44 @@ def test_swish_beta_outside_its_domain_names_it(bad):
         refimpl.swish(1.0, beta=bad)
 
 
+# -- QuickGELU ------------------------------------------------------------------------------------
+def test_quick_gelu_slope_is_1702_to_twice_double_precision():
+    # the double nearest 1.702 plus the rest, and Dekker's split of it into 26-bit halves
+    with mp.workdps(40):
+        assert QUICK_GELU_SLOPE == float(mp.mpf("1.702"))
+        assert _QUICK_GELU_SLOPE_LO == float(mp.mpf("1.702") - mp.mpf(QUICK_GELU_SLOPE))
+    assert _SLOPE_HI + _SLOPE_MID == QUICK_GELU_SLOPE
+    assert _SLOPE_HI * 2.0 ** 26 == int(_SLOPE_HI * 2.0 ** 26)  # at most 27 significant bits
+
+
+def test_quick_gelu_is_silu_rescaled():
+    # quick_gelu(x) = silu(1.702x)/1.702; the minimum is silu's, (t0 + 1)/1.702
+    x = np.linspace(-20, 20, 4001)
+    gap = np.abs(refimpl.quick_gelu(x) - refimpl.silu(QUICK_GELU_SLOPE * x) / QUICK_GELU_SLOPE)
+    assert np.all(gap <= 1e-15 * np.maximum(1, np.abs(x)))
+    t0 = -1.2784645427610737
+    assert refimpl.quick_gelu(t0 / 1.702) == pytest.approx((t0 + 1) / 1.702, rel=1e-15)
+    assert abs(refimpl.quick_gelu.derivative(t0 / 1.702)) < 1e-16
+
+
+@pytest.mark.parametrize("x", [-30.0, -100.0, -400.0, -411.0, -411.5, -420.0, -437.0])
+def test_quick_gelu_argument_is_carried_beyond_double(x):
+    # x·σ(fl(1.702x)) loses up to |t|/2 ulp or so; the corrected form keeps a few ulp, also in the
+    # tail form below t = -700 (x < -411.28), whose four factors round once each
+    want = _exact("quick_gelu", "value", x)
+    naive = x * _sigmoid(QUICK_GELU_SLOPE * x)
+    assert ulp_error(refimpl.quick_gelu(x), want) <= 3
+    assert ulp_error(refimpl.quick_gelu.derivative(x), _exact("quick_gelu", "derivative", x)) <= 4
+    if x <= -100:
+        assert ulp_error(naive, want) > 20
+
+
+def test_quick_gelu_far_from_gelu_tanh_close():
+    # the figure's and the page's claim: QuickGELU within 0.021 of the GELU, tanh within 5e-4
+    x = np.linspace(-8, 8, 16001)
+    assert 0.02 < np.max(np.abs(refimpl.quick_gelu(x) - refimpl.gelu(x))) < 0.021
+
+
 # -- Mish ---------------------------------------------------------------------------------------
 @settings(max_examples=300, deadline=None)
 @given(x=st.floats(-30, 30))
@@ -187,7 +226,7 @@ def test_mish_tails():
 
 
 # -- shared properties --------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["gelu", "silu", "mish"])
+@pytest.mark.parametrize("name", ["gelu", "quick_gelu", "silu", "mish"])
 @settings(max_examples=100, deadline=None)
 @given(x=FINITE)
 def test_between_the_declared_minimum_and_relu(name, x):

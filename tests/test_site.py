@@ -231,3 +231,41 @@ def test_every_entry_has_figure_properties_doctests_and_references_on_its_page(n
              if i.startswith("tables/cite/")}
     assert cited, f"{name}: its page cites no reference"
     assert set(entry.origin) <= cited, f"{name}: origin papers not cited on its page: {set(entry.origin) - cited}"
+
+
+def _reference_links(html: str) -> set[str]:
+    """The DOI/arXiv/URL links of a built page's References section (up to the next h2)."""
+    part = html.split('<h2 id="references"', 1)
+    if len(part) < 2:
+        return set()
+    section = re.split(r"<h2[ >]", part[1].split(">", 1)[1], maxsplit=1)[0]
+    return set(re.findall(r'<a href="(https?://[^"]+)"', section)) - {""}
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_the_bibliography_lists_every_reference_and_links_back_to_each_citing_page(built_site, edition):
+    """Read from the built pages, not from the generator's inputs: a page whose References section
+    shows a work's link is among that work's back links, and no back link is to a page that does
+    not cite it."""
+    from refimpl import bibliography
+
+    site = built_site / edition
+    html = (site / "bibliography" / "index.html").read_text()
+    items = re.findall(r'<li>\s*<p><span id="([^"]+)"></span>(.*?)</li>', html, re.DOTALL)
+    assert sorted(k for k, _ in items) == sorted(bibliography.entries()), "not every reference, once each"
+    back = {}
+    for key, item in items:
+        assert bibliography.link(key)[1].replace("&", "&amp;") in item, f"{key}: no DOI/arXiv/URL link"
+        back[bibliography.link(key)[1]] = {re.sub(r"#references$", "", h)
+                                            for h in re.findall(r'href="\.\./([^"]+)"', item)}
+    citing = {}
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site).as_posix() + "/"
+        rel = "" if rel == "./" else rel
+        if rel.startswith(("zh/", "bibliography/", "print_page/")):
+            continue
+        for url in _reference_links(page.read_text()):
+            citing.setdefault(url.replace("&amp;", "&"), set()).add(rel)
+    for key in bibliography.entries():
+        url = bibliography.link(key)[1]
+        assert back[url] == citing.get(url, set()), (key, sorted(back[url] ^ citing.get(url, set())))

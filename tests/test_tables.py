@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 import refimpl
-from refimpl import bibliography, tables
-from refimpl.frameworks import FRAMEWORKS, FrameworkInfo
+from refimpl import bibliography, crosscheck, tables
+from refimpl.frameworks import FRAMEWORKS, NAMESPACES, FrameworkInfo
 from refimpl.i18n import add_catalogue, language
 from refimpl.registry import Framework
 
@@ -109,11 +109,72 @@ def test_frameworks_tabs_follow_the_registry_of_frameworks(monkeypatch):
     assert text.endswith("Checked against Alpha 1.0, Beta 2.0 (2026-11); Gamma 3.0 (2026-12).\n")
 
 
-def test_frameworks_tabs_of_a_real_entry_have_one_tab_per_framework():
-    text = tables.frameworks_tabs(refimpl.leaky_relu)
-    assert re.findall(r'^=== "(.+)"$', text, re.M) == [f.label for f in FRAMEWORKS.values()]
-    for info in FRAMEWORKS.values():
-        assert f"{info.label} {info.checked}" in text
+def test_frameworks_tabs_of_a_real_entry_have_one_tab_per_framework_it_records():
+    for entry in (refimpl.leaky_relu, refimpl.gelu):
+        text = tables.frameworks_tabs(entry)
+        recorded = [info for key, info in FRAMEWORKS.items() if key in entry.frameworks]
+        assert re.findall(r'^=== "(.+)"$', text, re.M) == [info.label for info in recorded]
+        for info in recorded:
+            assert f"{info.label} {info.checked}" in text
+
+
+MEASURED = {"framework": "alpha", "status": "measured", "error": "", "version": "1.0.1+cpu",
+            "backend": "", "device": "cpu", "python": "3.11.7", "platform": "Linux", "ulps": 8,
+            "date": "2026-11-30", "requirements": ["alpha==1.0.1"], "versions": [], "results": [
+                {"name": "demo", "call": "alpha.f({x})", "dtype": "float64", "ok": True,
+                 "error": "", "warnings": [], "defaults": [],
+                 "outputs": {"ordinary": 161, "hard": 25}, "counts": {"ordinary": 0, "hard": 0},
+                 "divergences": []}]}
+
+
+def _measured(monkeypatch, data, **record):
+    data = {**data, "results": [{**data["results"][0], **record}]}
+    monkeypatch.setattr(crosscheck, "load", lambda key: data if key == "alpha" else None)
+    return tables.measured("alpha", "Alpha", "demo", "alpha.f({x})")
+
+
+def test_a_tab_says_what_was_measured_with_which_version_where_and_when(monkeypatch):
+    assert _measured(monkeypatch, MEASURED) == (
+        "Measured with Alpha `1.0.1+cpu`, CPU, 2026-11-30: the same function. All 186 outputs "
+        "are within 8 ulp of refimpl, NaN and ±inf included.\n")
+    keras = {**MEASURED, "backend": "numpy backend"}
+    assert _measured(monkeypatch, keras).startswith(
+        "Measured with Alpha `1.0.1+cpu` (`numpy` backend), CPU, 2026-11-30: ")
+
+
+def test_a_tab_lists_the_first_divergences_and_counts_them_all(monkeypatch):
+    points = [{"inputs": "hard", "x": "-inf", "theirs": "nan", "ours": -0.0, "index": None},
+              {"inputs": "hard", "x": -20.0, "theirs": -0.0, "ours": -5.5e-88, "index": None},
+              {"inputs": "hard", "x": [1.0, "inf"], "theirs": 2.5, "ours": 0.1, "index": 1},
+              {"inputs": "hard", "x": 40.0, "theirs": 1.0, "ours": 2.0, "index": None}]
+    text = _measured(monkeypatch, MEASURED, counts={"ordinary": 0, "hard": 12},
+                     divergences=points, dtype="float32",
+                     warnings=["RuntimeWarning: overflow encountered in exp"],
+                     defaults=[{"param": "alpha", "theirs": 1.0, "ours": 1.0, "expression": ""},
+                               {"param": "beta", "theirs": 0.5, "ours": 1.0, "expression": ""}])
+    assert text == (
+        "Measured with Alpha `1.0.1+cpu`, CPU, 2026-11-30: the same function. 12 of 186 outputs "
+        "differ from refimpl by more than 8 ulp or in NaN/inf (0 of 161 ordinary, 12 of 25 "
+        "hard).\n\n"
+        "- First: x = −∞: NaN (refimpl −0); x = −20: −0 (refimpl −5.5e−88); "
+        "x = (1, ∞)[1]: 2.5 (refimpl 0.1).\n"
+        "- Returns `float32` for `float64` input.\n"
+        "- Its default `beta` is 0.5 (refimpl: 1).\n"
+        "- Warns: `RuntimeWarning: overflow encountered in exp`.\n")
+
+
+def test_a_tab_says_a_different_function_a_failed_call_and_an_unmeasured_one(monkeypatch):
+    assert "2026-11-30: a different function. 3 of 186" in _measured(
+        monkeypatch, MEASURED, ok=False, counts={"ordinary": 3, "hard": 0},
+        divergences=[{"inputs": "ordinary", "x": 1.0, "theirs": 1.0, "ours": 2.0, "index": None}])
+    assert "2026-11-30: the call failed with `TypeError: no 'y'`." in _measured(
+        monkeypatch, MEASURED, ok=False, error="TypeError: no `y`")
+    changed = {**MEASURED, "results": [{**MEASURED["results"][0], "call": "alpha.g({x})"}]}
+    assert _measured(monkeypatch, changed) == "Not measured yet: run `make crosscheck`.\n"
+    failed = {**MEASURED, "status": "install failed", "results": []}
+    monkeypatch.setattr(crosscheck, "load", lambda key: failed)
+    assert tables.measured("alpha", "Alpha", "demo", "alpha.f({x})") == (
+        "Not measured: Alpha did not install or import here (2026-11-30).\n")
 
 
 def _framework_calls():
@@ -127,12 +188,17 @@ def _framework_calls():
 def test_framework_call_is_an_expression_in_its_framework(key, fw):
     code = fw.call.format(x="x")
     tree = ast.parse(code, mode="eval")  # a SyntaxError fails the test
-    module = FRAMEWORKS[key].module
+    allowed = {*NAMESPACES[key], "x"}
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    assert names <= {module, "x"}, f"{code}: names {sorted(names - {module, 'x'})}"
+    assert names <= allowed, f"{code}: names {sorted(names - allowed)}"
     assert "x" in names, f"{code}: does not use the input"
     for name in fw.names:
-        assert name.split(".")[0] == module, name
+        if key == "onnx":  # an operator and the opset whose definition the call uses
+            assert re.fullmatch(r"[A-Z]\w* \(opset \d+\)", name), name
+        elif key in ("transformers", "timm"):  # a name string of the library's activation table
+            assert re.fullmatch(r'"[\w.-]+"', name), name
+        else:
+            assert name.split(".")[0] == FRAMEWORKS[key].module, name
 
 
 def test_every_framework_key_is_in_the_registry_of_frameworks():
@@ -309,3 +375,34 @@ def test_the_page_footer_and_redirect_strings_go_through_the_translation_functio
     assert {"cite_box", "report_error", "report_title", "report_body"} <= set(strings)
     for key, text in strings.items():
         assert text.startswith("«") and text.endswith("»"), key
+
+
+# -- the Rosetta table -----------------------------------------------------------------------------
+def test_rosetta_has_a_row_per_entry_and_a_column_per_framework_and_marks_each_measured_departure():
+    import json
+
+    from refimpl import crosscheck
+    from refimpl.tables import rosetta
+
+    text = rosetta()
+    rows = [r for r in text.splitlines() if r.startswith("| [")]
+    assert len(rows) == len(refimpl.names())
+    header = next(r for r in text.splitlines() if r.startswith("| "))
+    assert [c.strip() for c in header.strip("|").split("|")][1:] == [FRAMEWORKS[k].label for k in FRAMEWORKS]
+    keys = list(FRAMEWORKS)
+    by_name = {}
+    for name, row in zip(refimpl.names(), rows):
+        by_name[name] = [c.strip() for c in row.strip().strip("|").split(" | ")][1:]
+    for key in keys:
+        data = json.loads((crosscheck.MEASUREMENTS / f"{key}.json").read_text())
+        for record in data["results"]:
+            if record["name"] not in by_name:
+                continue
+            cell = by_name[record["name"]][keys.index(key)]
+            entry = refimpl.get(record["name"])
+            if entry.frameworks.get(key) is None or entry.frameworks[key].call != record["call"]:
+                continue
+            assert ("✗" in cell) == (bool(record["error"]) or not record["ok"]), (record["name"], key, cell)
+    # the one a review found: Keras 3.15.1's sparsemax computes another function
+    assert "✗" in by_name["sparsemax"][keys.index("keras")]
+    assert all(c == "—" for c, k in zip(by_name["clamped_swiglu"], keys))

@@ -47,3 +47,27 @@ def _elu_celu_derivative(ax):
     ax.axvline(0, color=C["fg"], linewidth=0.8)
     ax.set_xlabel("x")
     ax.legend(loc="upper left")
+
+
+@figure("xielu-negative",
+        "xIELU (solid) and its derivative (dashed) at the default parameters on x from −5 to 1: "
+        "the function falls from 0.71 at x = −5 to its minimum −0.21 at x = −0.98 (dot), where "
+        "the derivative crosses 0, after crossing 0 itself at x = −2.43; the derivative rises "
+        "from near −0.3 on the left to 0.5 just left of 0 (its value −0.3 between −1e−06 and 0 "
+        "is too short to draw).",
+        ("xielu",))
+def _xielu_negative(ax):
+    from refimpl.exponential_linear import xielu_minimum
+
+    x = np.linspace(-5, 1, 601)
+    dy = refimpl.xielu.derivative(x)
+    for k in refimpl.xielu.kinks:  # the piece on [ε, 0] is far narrower than a grid step
+        dy = np.where(np.isclose(x, k.at, rtol=0, atol=1e-9), np.nan, dy)
+    ax.plot(x, refimpl.xielu(x), color=C["blue"], label="xielu(x)")
+    ax.plot(x, dy, color=C["vermillion"], linestyle="--", label="xielu′(x)")
+    x_min, f_min = xielu_minimum()
+    ax.plot([x_min], [f_min], "o", color=C["blue"])
+    ax.axhline(0, color=C["fg"], linewidth=0.8)
+    ax.axvline(0, color=C["fg"], linewidth=0.8)
+    ax.set_xlabel("x")
+    ax.legend(loc="upper left")

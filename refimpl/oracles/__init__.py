@@ -9,16 +9,17 @@ list of mpf, for vector and shaping entries (along the last axis).
 
 import mpmath as mp
 
-from refimpl.oracles import (classic, exponential_linear, gated, hard, normalizers, rectifiers,
-                             self_gated, shrinkage, softplus_like)
+from refimpl.oracles import (classic, exponential_linear, gated, hard, normalizers, periodic,
+                             rectifiers, self_gated, shrinkage, softplus_like)
 
 DPS = 50
-FAMILIES = (classic, exponential_linear, gated, hard, normalizers, rectifiers, self_gated, shrinkage,
-            softplus_like)
+FAMILIES = (classic, exponential_linear, gated, hard, normalizers, periodic, rectifiers, self_gated,
+            shrinkage, softplus_like)
 ORACLES = {k: v for m in FAMILIES for k, v in m.ORACLES.items()}
 VECTOR_ORACLES = {k: v for m in FAMILIES for k, v in getattr(m, "VECTOR_ORACLES", {}).items()}
 # name -> ((f(-inf), f(+inf)), (f'(-inf), f'(+inf))): the exact limits, for elementwise entries;
-# a function of the parameters where a limit depends on one (read them with `limits`)
+# a function of the parameters where a limit depends on one (read them with `limits`). NaN where
+# there is no limit (Snake's f' = 1 + sin 2αx oscillates): refimpl returns NaN there.
 LIMITS = {k: v for m in FAMILIES for k, v in getattr(m, "LIMITS", {}).items()}
 # name -> points where errors hide beyond the kinks: roots of f and f', where a formula switches
 SPECIAL_POINTS = {k: v for m in FAMILIES for k, v in getattr(m, "SPECIAL_POINTS", {}).items()}

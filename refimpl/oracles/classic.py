@@ -1,4 +1,5 @@
-"""50-digit oracles for the classic family: step, sigmoid, tanh, identity, LeCun tanh, softsign."""
+"""50-digit oracles for the classic family: step, sigmoid, tanh, identity, LeCun tanh, softsign,
+Laplace (MEGA)."""
 
 import mpmath as mp
 
@@ -49,3 +50,34 @@ LIMITS.update({
 
 SPECIAL_POINTS = {**globals().get("SPECIAL_POINTS", {}),
                   "identity": (0.0,), "lecun_tanh": (0.0,), "softsign": (0.0,)}
+
+
+# -- Laplace (MEGA): Φ((x − μ)/σ) with μ and σ the doubles given, Φ through erfc (exact in the
+# lower tail, where 1 + erf cancels; self_gated's _Phi also covers |t| beyond 1e8)
+def _laplace_t(x, mu, sigma):
+    # e^{-t²/2} needs t² to 50 digits relative to 1, not to t²: |t|² more digits of t
+    return mp.extradps(2 * max(0, int(mp.log10(abs(x) + 1))))
+
+
+def _laplace(x, mu, sigma):
+    from refimpl.oracles.self_gated import _Phi
+
+    with _laplace_t(x, mu, sigma):
+        y = _Phi((x - mp.mpf(mu)) / mp.mpf(sigma))
+    return +y
+
+
+def _laplace_derivative(x, mu, sigma):
+    with _laplace_t(x, mu, sigma):
+        t = (x - mp.mpf(mu)) / mp.mpf(sigma)
+        y = mp.exp(-t * t / 2) / (mp.sqrt(2 * mp.pi) * mp.mpf(sigma))
+    return +y
+
+
+ORACLES["laplace"] = (_laplace, _laplace_derivative)
+LIMITS["laplace"] = ((0.0, 1.0), (0.0, 0.0))
+# μ (the root of f''), μ − σ and μ − 3σ (where refimpl switches from ndtr to a series and to
+# erfcx), μ ± 40σ (its clip)
+SPECIAL_POINTS["laplace"] = (0.707107, 0.707107 - 0.282095, 0.707107 - 3 * 0.282095,
+                             0.707107 - 40 * 0.282095,
+                             0.707107 + 40 * 0.282095)

@@ -1,4 +1,5 @@
-"""50-digit oracles for glu, swiglu, geglu, reglu, maxout (1-D input, along the last axis).
+"""50-digit oracles for glu, swiglu, clamped_swiglu, geglu, reglu, maxout (1-D input, along the
+last axis).
 
 Each is written from the definition, a * g(b) with [a, b] the two halves of x: no cancellation
 can occur (one product of exact factors), and mpmath's exponent range holds e^-b for any double
@@ -37,6 +38,18 @@ def _glu_family(gate):
     return f
 
 
+def _clamped_swiglu(x, alpha, limit, axis):
+    # gpt-oss: pairs (x[2i], x[2i+1]) = (gate, linear); the gate clamped from above, the
+    # linear part to [-limit, limit]; alpha and limit are the doubles refimpl stores
+    assert len(x) % 2 == 0
+    alpha, limit = mp.mpf(alpha), mp.mpf(limit)
+    out = []
+    for g, lin in zip(x[0::2], x[1::2]):
+        g, lin = min(g, limit), max(-limit, min(lin, limit))
+        out.append((lin + 1) * g * _sigmoid(alpha * g))
+    return out
+
+
 def _maxout(x, pieces, axis):
     assert len(x) % pieces == 0
     return [max(x[i:i + pieces]) for i in range(0, len(x), pieces)]
@@ -45,6 +58,7 @@ def _maxout(x, pieces, axis):
 VECTOR_ORACLES = {
     "glu": _glu_family(_sigmoid),
     "swiglu": _glu_family(lambda b: b * _sigmoid(b)),
+    "clamped_swiglu": _clamped_swiglu,
     "geglu": _glu_family(_gelu),
     "reglu": _glu_family(lambda b: max(mp.mpf(0), b)),
     "maxout": _maxout,

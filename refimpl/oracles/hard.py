@@ -1,8 +1,8 @@
-"""50-digit oracles for hard_sigmoid, hard_swish, hard_tanh, sparse_sigmoid.
+"""50-digit oracles for hard_sigmoid, hard_swish, hard_mish, hard_tanh, sparse_sigmoid.
 
 Written piece by piece from the textbook definitions. Each piece is a polynomial of degree at
 most 2 in an exact mpf x, so nothing cancels beyond what the working precision absorbs: the
-only subtraction, x + 3 (or x + 1), is exact in mpf for every double x.
+only subtraction, x + 3 (or x + 2, x + 1), is exact in mpf for every double x.
 """
 
 import mpmath as mp
@@ -26,6 +26,14 @@ def _hard_swish_d(x):
     return _ZERO if x <= -3 else _ONE if x >= 3 else (2 * x + 3) / 6
 
 
+def _hard_mish(x):
+    return _ZERO if x <= -2 else x if x >= 0 else x * (x + 2) / 2
+
+
+def _hard_mish_d(x):
+    return _ZERO if x <= -2 else _ONE if x >= 0 else x + 1
+
+
 def _hard_tanh(x, min_val, max_val):
     a, b = mp.mpf(min_val), mp.mpf(max_val)
     return a if x <= a else b if x >= b else x
@@ -46,6 +54,7 @@ def _sparse_sigmoid_d(x):
 ORACLES = {
     "hard_sigmoid": (_hard_sigmoid, _hard_sigmoid_d),
     "hard_swish": (_hard_swish, _hard_swish_d),
+    "hard_mish": (_hard_mish, _hard_mish_d),
     "hard_tanh": (_hard_tanh, _hard_tanh_d),
     "sparse_sigmoid": (_sparse_sigmoid, _sparse_sigmoid_d),
 }
@@ -53,6 +62,7 @@ ORACLES = {
 LIMITS = {
     "hard_sigmoid": ((0.0, 1.0), (0.0, 0.0)),
     "hard_swish": ((0.0, float("inf")), (0.0, 1.0)),
+    "hard_mish": ((0.0, float("inf")), (0.0, 1.0)),
     "hard_tanh": lambda min_val, max_val: ((min_val, max_val), (0.0, 0.0)),
     "sparse_sigmoid": ((0.0, 1.0), (0.0, 0.0)),
 }
@@ -61,6 +71,8 @@ LIMITS = {
 SPECIAL_POINTS = {
     "hard_sigmoid": (-3.0, 0.0, 3.0),
     "hard_swish": (-3.0, -1.5, 0.0, 3.0),
+    # the corner at -2, the minimum at -1, the C1 join at 0 (f'' jumps there)
+    "hard_mish": (-2.0, -1.0, 0.0),
     "hard_tanh": (-1.0, 0.0, 1.0),
     "sparse_sigmoid": (-1.0, 0.0, 1.0),
 }

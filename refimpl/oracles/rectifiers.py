@@ -1,4 +1,5 @@
-"""50-digit oracles for the rectifiers: piecewise linear, so every value is one exact product."""
+"""50-digit oracles for the rectifiers: piecewise linear (or, for squared_relu and StarReLU, a
+parabola on x > 0), so every value is exact at 50 digits."""
 
 import mpmath as mp
 
@@ -32,7 +33,17 @@ ORACLES = {
               lambda x, lower, upper, slopes: _leaky_d(x, _rrelu_slope(lower, upper, slopes))),
     "relu6": (lambda x: min(max(mp.mpf(0), x), mp.mpf(6)),
               lambda x: mp.mpf(1 if 0 < x < 6 else 0)),
+    "squared_relu": (lambda x: max(mp.mpf(0), x) ** 2, lambda x: 2 * max(mp.mpf(0), x)),
+    "star_relu": (lambda x, scale, bias: mp.mpf(scale) * max(mp.mpf(0), x) ** 2 + mp.mpf(bias),
+                  lambda x, scale, bias: 2 * mp.mpf(scale) * max(mp.mpf(0), x)),
 }
+
+
+def _star_relu_limits(scale, bias):
+    # s·relu(x)² + b → b at -inf and sign(s)·inf at +inf; the constant b when s = 0
+    up = INF if scale > 0 else -INF if scale < 0 else 0.0
+    return (bias, bias if scale == 0 else up), (0.0, up)
+
 
 LIMITS = {
     "relu": ((0.0, INF), (0.0, 1.0)),
@@ -41,9 +52,12 @@ LIMITS = {
     # the slope as refimpl rounds it: (lower + upper)/2 in double precision
     "rrelu": lambda lower, upper, slopes: ((-INF, INF), ((lower + upper) / 2, 1.0)),
     "relu6": ((0.0, 6.0), (0.0, 0.0)),
+    "squared_relu": ((0.0, INF), (0.0, INF)),
+    "star_relu": _star_relu_limits,
 }
 
-# the kinks (0, and 6 for relu6) are in the entries; nothing else switches
-SPECIAL_POINTS = {"relu6": [6.0]}
+# the kinks (0, and 6 for relu6) are in the entries; squared_relu has none (its f'' jumps at 0),
+# and x² leaves the doubles above sqrt(max) ≈ 1.34e154
+SPECIAL_POINTS = {"relu6": [6.0], "squared_relu": [0.0, 1.3407807929942596e154]}
 
 VECTOR_ORACLES = {"crelu": _crelu}

@@ -1,4 +1,4 @@
-"""50-digit oracles for gelu, silu, swish, mish.
+"""50-digit oracles for gelu, quick_gelu, gelu_10, silu, swish, mish.
 
 Each is written from the textbook definition in a form without cancellation at the working
 precision: the GELU's Φ(x) as erfc(−x/√2)/2 (erfc keeps its relative precision in the negative
@@ -15,6 +15,8 @@ import mpmath as mp
 # mpmath (mp.sqrt(2 / mp.pi) at 60 digits); 0.044715 is the exact decimal the paper defines.
 SQRT_2_OVER_PI = "0.79788456080286535587989211986876373695171726232987"
 GELU_TANH_CUBIC = "0.044715"
+# QuickGELU's slope, the exact decimal of its definition (Hendrycks & Gimpel 2016, §2; CLIP's code).
+QUICK_GELU_SLOPE = "1.702"
 
 
 def _sigmoid(t):
@@ -67,6 +69,22 @@ def _swish_derivative(x, beta):
     return _sigmoid(t) + t * _sigmoid(t) * _sigmoid(-t)
 
 
+def _extra_digits(x):
+    # e^{-1.702|x|} keeps 50 digits only if 1.702·x has 50 digits after its point: raise the
+    # working precision by the digits of |x| before it (up to 309, at the largest doubles)
+    return int(mp.log10(abs(x))) + 1 if abs(x) > 1 else 0
+
+
+def _quick_gelu(x):
+    with mp.extradps(_extra_digits(x)):
+        return _swish(x, mp.mpf(QUICK_GELU_SLOPE))
+
+
+def _quick_gelu_derivative(x):
+    with mp.extradps(_extra_digits(x)):
+        return _swish_derivative(x, mp.mpf(QUICK_GELU_SLOPE))
+
+
 def _tanh_softplus(x):
     # tanh(ln(1 + e^x)) = ((1+e^x)^2 - 1)/((1+e^x)^2 + 1), from e = e^-|x| <= 1
     if x <= 0:
@@ -108,6 +126,7 @@ def _guarded(fn):
 
 ORACLES = {
     "gelu": (_guarded(_gelu), _guarded(_gelu_derivative)),
+    "quick_gelu": (_guarded(_quick_gelu), _guarded(_quick_gelu_derivative)),
     "silu": (_guarded(lambda x: _swish(x, 1)), _guarded(lambda x: _swish_derivative(x, 1))),
     "swish": (_guarded(_swish), _guarded(_swish_derivative)),
     "mish": (_guarded(_mish), _guarded(_mish_derivative)),
@@ -115,17 +134,39 @@ ORACLES = {
 
 LIMITS = {
     "gelu": ((0.0, float("inf")), (0.0, 1.0)),
+    "quick_gelu": ((0.0, float("inf")), (0.0, 1.0)),
     "silu": ((0.0, float("inf")), (0.0, 1.0)),
     "swish": ((0.0, float("inf")), (0.0, 1.0)),
     "mish": ((0.0, float("inf")), (0.0, 1.0)),
 }
 
 # Roots of f' (the minimum of each curve) and the switch points of refimpl's formulas
-# (t = -700 where the tail forms start; GELU: the ends of its series intervals).
+# (t = -700 where the tail forms start; GELU: the ends of its series intervals; QuickGELU: the
+# root -1.2784645427610737/1.702, the tail's start -700/1.702 and |x| = 1e4, where the
+# correction of its argument stops).
 SPECIAL_POINTS = {
     "gelu": (-0.7517915246935645, -0.5017915246935645, -1.0017915246935645, -0.5, -1.0, -3.0,
              *(-3.0 + j / 4 for j in range(10))),
+    "quick_gelu": (-0.751154255441289, -411.28084606345476, -1e4, 1e4),
     "silu": (-1.2784645427610737, -700.0),
     "swish": (-1.2784645427610737, -700.0),
     "mish": (-1.1924312145154952, -700.0),
 }
+
+
+# gelu_10: the GELU clipped to [a, b]; f' is the GELU's strictly inside, 0 outside (at x = 10,
+# a kink by the registry's convention, the exact f' is the GELU's: gelu(10) < 10 by 7.6e-23)
+def _gelu_10(x, clip_min, clip_max):
+    return min(max(ORACLES["gelu"][0](x, approximate="none"), mp.mpf(clip_min)), mp.mpf(clip_max))
+
+
+def _gelu_10_derivative(x, clip_min, clip_max):
+    g = ORACLES["gelu"][0](x, approximate="none")
+    return ORACLES["gelu"][1](x, approximate="none") if clip_min < g < clip_max else mp.mpf(0)
+
+
+ORACLES["gelu_10"] = (_gelu_10, _gelu_10_derivative)
+LIMITS["gelu_10"] = lambda clip_min, clip_max: ((min(max(0.0, clip_min), clip_max), clip_max),
+                                                (0.0, 0.0))
+# the corner at 10 and the GELU's own special points
+SPECIAL_POINTS["gelu_10"] = (10.0, *SPECIAL_POINTS["gelu"])

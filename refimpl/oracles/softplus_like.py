@@ -1,4 +1,4 @@
-"""50-digit oracles for softplus, squareplus, sparse_plus, log_sigmoid, exponential.
+"""50-digit oracles for softplus, sqrt_softplus, squareplus, sparse_plus, log_sigmoid, exponential.
 
 Written from the definitions in forms that do not cancel: ln(1 + e^t) only through log1p of
 e^(-|t|) (t = βx), squareplus on the negative side as b / (2(√(x² + b) − x)), whose denominator
@@ -49,6 +49,8 @@ def _sparse_plus_derivative(x):
 
 ORACLES = {
     "softplus": (_softplus, _softplus_derivative),
+    "sqrt_softplus": (lambda x: mp.sqrt(_log1pexp(x)),
+                      lambda x: _sigmoid(x) / (2 * mp.sqrt(_log1pexp(x)))),
     "squareplus": (_squareplus, _squareplus_derivative),
     "sparse_plus": (_sparse_plus, _sparse_plus_derivative),
     "log_sigmoid": (lambda x: -_log1pexp(-x), lambda x: _sigmoid(-x)),
@@ -57,6 +59,7 @@ ORACLES = {
 
 LIMITS = {
     "softplus": ((0.0, math.inf), (0.0, 1.0)),
+    "sqrt_softplus": ((0.0, math.inf), (0.0, 0.0)),
     "squareplus": ((0.0, math.inf), (0.0, 1.0)),
     "sparse_plus": ((0.0, math.inf), (0.0, 1.0)),
     "log_sigmoid": ((-math.inf, 0.0), (1.0, 0.0)),
@@ -68,6 +71,10 @@ SPECIAL_POINTS = {
     # the switch of the stable form at 0; PyTorch's threshold 20 (its linear switch); where
     # e^(-|x|) falls below 2^-53 and where it underflows to a subnormal and to 0
     "softplus": (0.0, 20.0, 20.5, 36.7368005696771, -36.7368005696771, -708.4, -745.2),
+    # the branch switch at 0; PyTorch's threshold 20; where e^(-|x|) falls below 2^-53; where
+    # softplus turns subnormal and 0 (the root does not); where e^(x/2) turns subnormal and 0
+    "sqrt_softplus": (0.0, 20.0, 20.5, 36.7368005696771, -36.7368005696771, -708.4, -745.2,
+                      -1416.0, -1488.0, -1490.0),
     # the branch switch at 0; where x² would overflow (|x| = sqrt(largest double))
     "squareplus": (0.0, 1.3407807929942596e154, -1.3407807929942596e154, 1e8, -1e8, -1e9),
     # the two joins of the pieces
