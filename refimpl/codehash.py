@@ -44,25 +44,26 @@ def _direct_imports(name: str) -> frozenset[str]:
     return frozenset(m for m in found if m.split(".")[0] == PACKAGE and _module_path(m))
 
 
-def closure(*modules: str) -> list[str]:
-    """The refimpl modules that `modules` import, transitively, themselves included."""
+def closure(*modules: str, stop: frozenset[str] = frozenset()) -> list[str]:
+    """The refimpl modules that `modules` import, transitively, themselves included; a module in
+    `stop` is neither included nor entered."""
     seen: set[str] = set()
-    todo = [m for m in modules if _module_path(m)]
+    todo = [m for m in modules if _module_path(m) and m not in stop]
     while todo:
         m = todo.pop()
         if m not in seen:
             seen.add(m)
-            todo.extend(_direct_imports(m) - seen)
+            todo.extend(_direct_imports(m) - seen - stop)
     return sorted(seen)
 
 
-def code_hash(*modules: str, extra: str = "") -> str:
-    """sha256 over the sources of the modules' import closure, the Python minor version, the
-    arithmetic of this process (refimpl.arithmetic) and `extra`."""
+def code_hash(*modules: str, extra: str = "", stop: frozenset[str] = frozenset()) -> str:
+    """sha256 over the sources of the modules' import closure (not entering `stop`), the Python
+    minor version, the arithmetic of this process (refimpl.arithmetic) and `extra`."""
     from refimpl.arithmetic import fingerprint
 
     h = hashlib.sha256(f"{sys.version_info[:2]}|{fingerprint()}|{extra}".encode())
-    for m in closure(*modules):
+    for m in closure(*modules, stop=stop):
         h.update(m.encode())
         h.update(_module_path(m).read_bytes())
     return h.hexdigest()[:16]

@@ -4,10 +4,11 @@
 
 DIR defaults to $REFIMPL_DATA, else build/data.
 
-Each result is a function named in RESULTS. Its cache file ``DIR/NAME.json`` holds the value and
-the hash of the code the function imports (refimpl modules, transitively) plus the versions of the
-libraries it measures with; the pages stage reads a result only while that hash still matches, so
-a cached number can never outlive the code that produced it.
+Each result is a function named in RESULTS. Its cache file ``DIR/NAME.json`` holds the value, the
+entries' modules it used (recorded while it ran) and the hash of the code it ran: the function's
+refimpl imports, transitively, and the recorded modules with theirs, plus the versions of the
+libraries it measures with and the arithmetic (refimpl.arithmetic). The pages stage reads a result
+only while that hash still matches, so a cached number can never outlive the code that produced it.
 """
 
 from __future__ import annotations
@@ -44,21 +45,53 @@ def _results() -> dict[str, str]:
 RESULTS = _results()
 
 
-def key(name: str) -> str:
+# `import refimpl` loads every family, so hashing the package's imports would tie each result to
+# every entry: adding one activation would rerun every experiment. The package's own source is
+# hashed (get, names, which families exist); the entries a result evaluates are recorded while it
+# runs (refimpl.registry.recording, as for figures) and hashed with their imports.
+PACKAGE = "refimpl"
+
+
+def key(name: str, modules=(), results=()) -> str:
+    """The hash a record of `name` is valid under, given the entries' modules and the other
+    results it used when it ran (`modules`, `results`: recorded then, stored in the record). Code
+    that decides to use another entry is itself in the key, so while the key holds, the recorded
+    lists are complete."""
+    import hashlib
+
     import mpmath
     import numpy
 
+    from refimpl.codehash import _module_path
+
     module = RESULTS[name].partition(":")[0]
-    return code_hash(module, extra=f"{name}|numpy {numpy.__version__}|mpmath {mpmath.__version__}")
+    package = hashlib.sha256(_module_path(PACKAGE).read_bytes()).hexdigest()
+    extra = "|".join([name, f"numpy {numpy.__version__}", f"mpmath {mpmath.__version__}", package,
+                      *(f"{r}={current_key(r)}" for r in sorted(results))])
+    return code_hash(module, *sorted(modules), extra=extra, stop=frozenset({PACKAGE}))
+
+
+def _valid(record: dict | None, name: str) -> bool:
+    return record is not None and record.get("key") == key(name, record.get("modules", ()),
+                                                           record.get("results", ()))
+
+
+def _record(name: str, data_dir: Path = DEFAULT_DIR) -> dict | None:
+    path = Path(data_dir) / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def current_key(name: str, data_dir: Path = DEFAULT_DIR) -> str:
+    """What a cache of work that read result `name` keys on: the key of its valid cached record,
+    or "stale" (then that work is redone, and reading the result recomputes it first)."""
+    record = _record(name, data_dir)
+    return record["key"] if _valid(record, name) else "stale"
 
 
 def load(name: str, data_dir: Path = DEFAULT_DIR):
     """The cached value of a result, or None when it is missing or stale."""
-    path = Path(data_dir) / f"{name}.json"
-    if not path.exists():
-        return None
-    record = json.loads(path.read_text())
-    return record["value"] if record.get("key") == key(name) else None
+    record = _record(name, data_dir)
+    return record["value"] if _valid(record, name) else None
 
 
 def get(name: str, data_dir: Path = DEFAULT_DIR):
@@ -80,8 +113,13 @@ def compute(name: str):
 
 
 def _compute_into(name: str, data_dir: Path) -> str:
+    from refimpl.registry import recording
+
     start = time.perf_counter()
-    record = {"key": key(name), "value": compute(name)}
+    with recording() as uses:
+        value = compute(name)
+    modules, results = sorted(uses.modules), sorted(uses.results)
+    record = {"key": key(name, modules, results), "modules": modules, "results": results, "value": value}
     (data_dir / f"{name}.json").write_text(json.dumps(record, indent=1, sort_keys=True))
     return f"computed in {time.perf_counter() - start:.1f} s"
 

@@ -474,7 +474,15 @@ def register(entry: Entry) -> Entry:
 
 def names() -> list[str]:
     """Sorted canonical names (aliases excluded)."""
+    _note_all()
     return sorted(_ENTRIES)
+
+
+def _note_all() -> None:
+    """A recorded block that lists the entries depends on every entry's module: a new entry in any
+    of them changes the list."""
+    for entry in _ENTRIES.values():
+        _note(entry)
 
 
 def get(name: str) -> Entry:
@@ -492,6 +500,7 @@ def get(name: str) -> Entry:
 def registered() -> list[str]:
     """Canonical names in the order they were registered: each family module's own order, which
     the nav follows."""
+    _note_all()
     return list(_ENTRIES)
 
 

@@ -139,20 +139,46 @@ def test_data_cache_is_keyed_on_code(tmp_path, monkeypatch):
     assert calls == ["accuracy"] and data.load("accuracy", tmp_path) == {"n": 1}
     data.run(tmp_path, only=["accuracy"])
     assert calls == ["accuracy"]  # served from the cache
-    monkeypatch.setattr(data, "key", lambda name: "hash-of-edited-code")
+    monkeypatch.setattr(data, "key", lambda name, *recorded: "hash-of-edited-code")
     assert data.load("accuracy", tmp_path) is None  # a stale result is never served
     data.run(tmp_path, only=["accuracy"])
     assert len(calls) == 2
 
 
-def test_data_key_changes_with_the_code_it_imports(tmp_path, monkeypatch):
+def test_a_result_is_keyed_on_its_code_and_the_entries_it_used_only(tmp_path, monkeypatch):
+    """Editing an entry's module reruns the results that evaluated it, and only those: adding one
+    activation does not rerun every experiment."""
+    import json
+
+    import refimpl
     from refimpl import codehash
 
-    assert "refimpl.classic" in codehash.closure("refimpl.accuracy")
-    before = data.key("accuracy")
+    monkeypatch.setattr(data, "compute", lambda name: float(refimpl.sigmoid(0.5)))
+    data.run(tmp_path, only=["saturation_recovery"])
+    record = json.loads((tmp_path / "saturation_recovery.json").read_text())
+    sigmoid_module = refimpl.sigmoid.fn.__module__
+    assert record["modules"] == [sigmoid_module]
     real = codehash._module_path
-    edited = tmp_path / "classic.py"
-    edited.write_text(real("refimpl.classic").read_text() + "\n# edited\n")
-    monkeypatch.setattr(codehash, "_module_path",
-                        lambda m: edited if m == "refimpl.classic" else real(m))
-    assert data.key("accuracy") != before
+
+    def edited(module):
+        copy = tmp_path / f"{module}.py"
+        copy.write_text(real(module).read_text() + "\n# edited\n")
+        monkeypatch.setattr(codehash, "_module_path", lambda m: copy if m == module else real(m))
+
+    edited("refimpl.periodic")                      # an entry the result did not use
+    assert data.load("saturation_recovery", tmp_path) == record["value"]
+    edited("refimpl.experiments.saturation_recovery")  # the experiment's own code
+    assert data.load("saturation_recovery", tmp_path) is None
+    edited(sigmoid_module)                           # the entry it evaluated
+    assert data.load("saturation_recovery", tmp_path) is None
+    edited("refimpl")                                # the package: get, names, which families exist
+    assert data.load("saturation_recovery", tmp_path) is None
+
+
+def test_listing_the_entries_records_every_entry():
+    import refimpl
+    from refimpl.registry import recording
+
+    with recording() as uses:
+        refimpl.names()
+    assert uses.modules >= {refimpl.get(n).fn.__module__ for n in refimpl.names()}

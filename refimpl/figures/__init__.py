@@ -277,7 +277,7 @@ def cache_key(fig_spec: Figure, modules=(), results=(), strings=()) -> str:
         for name in _FILES_READ.get(module, ()):
             h.update(codehash._module_path(module).with_name(name).read_bytes())
     extra = "|".join([h.hexdigest(), matplotlib.__version__, np.__version__,
-                      *(f"{r}={data.key(r)}" for r in sorted(results)),
+                      *(f"{r}={data.current_key(r)}" for r in sorted(results)),
                       i18n.current(), *(f"{s}={_(s)}" for s in sorted(strings))])
     return codehash.code_hash(*sorted(modules), extra=extra)
 
