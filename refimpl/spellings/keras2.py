@@ -122,7 +122,7 @@ SPELLINGS: dict[str, Framework | None] = {
                            "x·[x > θ], so x = −∞ gives NaN; `relu(x, threshold=θ)` computes "
                            f"the same for θ ≠ 0; {_FLOAT32}.",
                            defaults={"threshold": "keras.layers.ThresholdedReLU().theta"}),
-    # being added in parallel (issue 15): none is in Keras 2
+    # the entries of 2026 (issue 15): none is in Keras 2
     "squared_relu": None,
     "quick_gelu": None,
     "clamped_swiglu": None,

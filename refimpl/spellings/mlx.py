@@ -128,7 +128,7 @@ SPELLINGS: dict[str, Framework | None] = {
     "tanh": Framework(("mlx.core.tanh", "mlx.nn.tanh", "mlx.nn.Tanh"), "mx.tanh({x})"),
     "tanhshrink": None,
     "threshold": None,
-    # being added (issue 15)
+    # the entries of 2026 (issue 15)
     "squared_relu": Framework(("mlx.nn.relu2", "mlx.nn.ReLU2"), "nn.relu2({x})",
                               "Named `relu2`; computes `mx.square(mx.maximum(x, 0))`."),
     "quick_gelu": Framework(("mlx.nn.gelu_fast_approx",), "nn.gelu_fast_approx({x})",

@@ -139,7 +139,7 @@ SPELLINGS: dict[str, Framework | None] = {
                            "The value at and below θ is fixed at 0 (refimpl's `value`); θ is "
                            "`alpha`, default 1.0, where refimpl requires it. Since opset 10.",
                            defaults={"threshold": _default("ThresholdedRelu", 10, "alpha")}),
-    # being added in parallel (issue 15): none is an ONNX operator (quick_gelu is Swish with
+    # the entries of 2026 (issue 15): none is an ONNX operator (quick_gelu is Swish with
     # alpha = 1.702, and the gpt-oss clamp of clamped_swiglu has no SwiGLU attribute)
     "squared_relu": None,
     "quick_gelu": None,

@@ -146,7 +146,7 @@ SPELLINGS: dict[str, Framework | None] = {
                            "and 0.0, where refimpl requires both.",
                            defaults={"threshold": "paddle.nn.ThresholdedReLU()._threshold",
                                      "value": "paddle.nn.ThresholdedReLU()._value"}),
-    # being added in parallel (issue 15): none is a Paddle function
+    # the entries of 2026 (issue 15): none is a Paddle function
     "squared_relu": None,
     "quick_gelu": None,
     "clamped_swiglu": None,

@@ -105,7 +105,7 @@ SPELLINGS: dict[str, Framework | None] = {
     "tanh": Framework(("tf.math.tanh", "tf.nn.tanh", "tf.tanh"), "tf.math.tanh({x})"),
     "tanhshrink": None,
     "threshold": None,
-    # being added in parallel (issue 15): none is a TensorFlow function
+    # the entries of 2026 (issue 15): none is a TensorFlow function
     "squared_relu": None,
     "quick_gelu": None,
     "clamped_swiglu": None,

@@ -112,7 +112,7 @@ SPELLINGS: dict[str, Framework | None] = {
     "tanh": Framework(('"tanh"',), _fn("tanh"), "`x.tanh()` (layer `timm.layers.Tanh`)."),
     "tanhshrink": None,
     "threshold": None,
-    # being added (issue 15). timm's SquaredReLU and StarReLU live in timm/models/metaformer.py,
+    # the entries of 2026 (issue 15). timm's SquaredReLU and StarReLU live in timm/models/metaformer.py,
     # outside timm.layers and its factories: see notes/spellings-frameworks-b.md.
     "squared_relu": None,
     "quick_gelu": Framework(('"quick_gelu"',), _fn("quick_gelu"),

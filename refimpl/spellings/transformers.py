@@ -90,7 +90,7 @@ SPELLINGS: dict[str, Framework | None] = {
     "tanh": Framework(('"tanh"',), 'ACT2FN["tanh"]({x})', "`torch.nn.Tanh()`."),
     "tanhshrink": None,
     "threshold": None,
-    # being added (issue 15)
+    # the entries of 2026 (issue 15)
     "squared_relu": Framework(('"relu2"',), 'ACT2FN["relu2"]({x})',
                               "Named `\"relu2\"` (`ReLUSquaredActivation`): "
                               "`torch.square(relu(x))`."),
